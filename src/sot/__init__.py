@@ -1,0 +1,1 @@
+"""Sot: an open e-justice platform for a national judiciary."""

@@ -62,7 +62,9 @@ class User(AbstractUser):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+        return " ".join(
+            part for part in (self.last_name, self.first_name, self.middle_name) if part
+        )
 
     @property
     def masked_iin(self) -> str:

@@ -122,9 +122,7 @@ class CaseJudge(models.Model):
     class Meta:
         verbose_name = _("judge on a case")
         verbose_name_plural = _("judges on cases")
-        constraints = [
-            models.UniqueConstraint(fields=["case", "judge"], name="cases_bench_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["case", "judge"], name="cases_bench_unique")]
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.judge_id} ({self.role})"

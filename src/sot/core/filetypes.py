@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 # A document's parts may compress well, but not a thousand times over.
 MAX_COMPRESSION_RATIO = 100
@@ -42,7 +42,7 @@ class UnsafeArchive(Exception):
     """The upload is a ZIP whose directory is malformed or expands suspiciously."""
 
 
-def sniff(head: bytes, stream: BinaryIO | None = None) -> FileType | None:
+def sniff(head: bytes, stream: IO[bytes] | None = None) -> FileType | None:
     """The type of a file given its first bytes (and the whole stream for ZIP-based formats)."""
     if head.startswith(b"%PDF-"):
         return PDF
@@ -59,7 +59,7 @@ def sniff(head: bytes, stream: BinaryIO | None = None) -> FileType | None:
     return None
 
 
-def _sniff_zip(stream: BinaryIO) -> FileType | None:
+def _sniff_zip(stream: IO[bytes]) -> FileType | None:
     stream.seek(0, io.SEEK_END)
     compressed_size = stream.tell()
     stream.seek(0)

@@ -7,7 +7,7 @@ from .base import DATA_DIR, env_bool
 
 DEBUG = env_bool("SOT_DEBUG", True)
 # A development key is fine here: production.py refuses to start without a real one.
-SECRET_KEY = os.environ.get("SOT_SECRET_KEY") or "sot-dev-only-not-for-production"  # noqa: S105
+SECRET_KEY = os.environ.get("SOT_SECRET_KEY") or "sot-dev-only-not-for-production"
 
 # The embedded default must work with nothing prepared: make the data directory on first use.
 DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,9 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from sot.core.errors import DomainError
 
 
-def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def error_body(
+    code: str, message: str, fields: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
@@ -52,7 +54,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        body = error_body("validation_failed", _("Some fields are not valid."), _flatten(exc.detail))
+        body = error_body(
+            "validation_failed", _("Some fields are not valid."), _flatten(exc.detail)
+        )
     elif isinstance(exc, exceptions.APIException):
         detail = exc.detail
         message = str(detail) if not isinstance(detail, dict | list) else _("Request failed.")

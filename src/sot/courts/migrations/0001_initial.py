@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,110 +14,319 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True, verbose_name='code')),
-                ('name_kk', models.CharField(max_length=200, verbose_name='name (kk)')),
-                ('name_ru', models.CharField(max_length=200, verbose_name='name (ru)')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (en)')),
-                ('timezone', models.CharField(default='Asia/Almaty', max_length=64, verbose_name='time zone')),
-                ('is_city', models.BooleanField(default=False, verbose_name='city of republican significance')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=8, unique=True, verbose_name="code")),
+                ("name_kk", models.CharField(max_length=200, verbose_name="name (kk)")),
+                ("name_ru", models.CharField(max_length=200, verbose_name="name (ru)")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (en)")),
+                (
+                    "timezone",
+                    models.CharField(
+                        default="Asia/Almaty", max_length=64, verbose_name="time zone"
+                    ),
+                ),
+                (
+                    "is_city",
+                    models.BooleanField(
+                        default=False, verbose_name="city of republican significance"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['code'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Court',
+            name="Court",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True, verbose_name='code')),
-                ('level', models.CharField(choices=[('supreme', 'Supreme Court'), ('regional', 'Regional and equal courts'), ('district', 'District and equal courts')], max_length=16, verbose_name='level')),
-                ('kind', models.CharField(choices=[('supreme', 'Supreme Court'), ('regional', 'Regional court'), ('city_regional', 'City court (Astana, Almaty, Shymkent)'), ('military', 'Military court'), ('district', 'District court'), ('city', 'City court'), ('economic', 'Specialised inter-district economic court'), ('administrative', 'Specialised inter-district administrative court'), ('criminal', 'Specialised inter-district criminal court'), ('juvenile', 'Specialised inter-district juvenile court'), ('investigative', 'Investigative court'), ('military_garrison', 'Military garrison court')], max_length=24, verbose_name='kind')),
-                ('name_kk', models.CharField(max_length=300, verbose_name='name (kk)')),
-                ('name_ru', models.CharField(max_length=300, verbose_name='name (ru)')),
-                ('name_en', models.CharField(max_length=300, verbose_name='name (en)')),
-                ('address_kk', models.CharField(blank=True, max_length=300, verbose_name='address (kk)')),
-                ('address_ru', models.CharField(blank=True, max_length=300, verbose_name='address (ru)')),
-                ('latitude', models.DecimalField(decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('phone', models.CharField(blank=True, max_length=32, verbose_name='phone')),
-                ('is_generated', models.BooleanField(default=False, verbose_name='generated')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='courts.court', verbose_name='higher court')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='courts', to='courts.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=8, unique=True, verbose_name="code")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("supreme", "Supreme Court"),
+                            ("regional", "Regional and equal courts"),
+                            ("district", "District and equal courts"),
+                        ],
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("supreme", "Supreme Court"),
+                            ("regional", "Regional court"),
+                            ("city_regional", "City court (Astana, Almaty, Shymkent)"),
+                            ("military", "Military court"),
+                            ("district", "District court"),
+                            ("city", "City court"),
+                            ("economic", "Specialised inter-district economic court"),
+                            ("administrative", "Specialised inter-district administrative court"),
+                            ("criminal", "Specialised inter-district criminal court"),
+                            ("juvenile", "Specialised inter-district juvenile court"),
+                            ("investigative", "Investigative court"),
+                            ("military_garrison", "Military garrison court"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name_kk", models.CharField(max_length=300, verbose_name="name (kk)")),
+                ("name_ru", models.CharField(max_length=300, verbose_name="name (ru)")),
+                ("name_en", models.CharField(max_length=300, verbose_name="name (en)")),
+                (
+                    "address_kk",
+                    models.CharField(blank=True, max_length=300, verbose_name="address (kk)"),
+                ),
+                (
+                    "address_ru",
+                    models.CharField(blank=True, max_length=300, verbose_name="address (ru)"),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        decimal_places=6, max_digits=9, null=True, verbose_name="latitude"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        decimal_places=6, max_digits=9, null=True, verbose_name="longitude"
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=32, verbose_name="phone")),
+                ("is_generated", models.BooleanField(default=False, verbose_name="generated")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="courts.court",
+                        verbose_name="higher court",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="courts",
+                        to="courts.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'court',
-                'verbose_name_plural': 'courts',
-                'ordering': ['code'],
+                "verbose_name": "court",
+                "verbose_name_plural": "courts",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Judge',
+            name="Judge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('on_leave', 'On leave'), ('suspended', 'Suspended'), ('retired', 'Retired')], default='active', max_length=16, verbose_name='status')),
-                ('status_since', models.DateField(verbose_name='status since')),
-                ('appointed_on', models.DateField(verbose_name='appointed on')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='judges', to='courts.court', verbose_name='court')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("on_leave", "On leave"),
+                            ("suspended", "Suspended"),
+                            ("retired", "Retired"),
+                        ],
+                        default="active",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_since", models.DateField(verbose_name="status since")),
+                ("appointed_on", models.DateField(verbose_name="appointed on")),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="judges",
+                        to="courts.court",
+                        verbose_name="court",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'judge',
-                'verbose_name_plural': 'judges',
+                "verbose_name": "judge",
+                "verbose_name_plural": "judges",
             },
         ),
         migrations.CreateModel(
-            name='JudgeSpecialisation',
+            name="JudgeSpecialisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('civil', 'Civil'), ('administrative', 'Administrative (public-law dispute)'), ('administrative_offence', 'Administrative offence'), ('criminal', 'Criminal')], max_length=32, verbose_name='category')),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='specialisations', to='courts.judge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("civil", "Civil"),
+                            ("administrative", "Administrative (public-law dispute)"),
+                            ("administrative_offence", "Administrative offence"),
+                            ("criminal", "Criminal"),
+                        ],
+                        max_length=32,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="specialisations",
+                        to="courts.judge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'judge specialisation',
-                'verbose_name_plural': 'judge specialisations',
+                "verbose_name": "judge specialisation",
+                "verbose_name_plural": "judge specialisations",
             },
         ),
         migrations.CreateModel(
-            name='JudgeStatusPeriod',
+            name="JudgeStatusPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('on_leave', 'On leave'), ('suspended', 'Suspended'), ('retired', 'Retired')], max_length=16, verbose_name='status')),
-                ('starts_on', models.DateField(verbose_name='from')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_periods', to='courts.judge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("on_leave", "On leave"),
+                            ("suspended", "Suspended"),
+                            ("retired", "Retired"),
+                        ],
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="from")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_periods",
+                        to="courts.judge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'judge status period',
-                'verbose_name_plural': 'judge status periods',
-                'ordering': ['judge', 'starts_on'],
+                "verbose_name": "judge status period",
+                "verbose_name_plural": "judge status periods",
+                "ordering": ["judge", "starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='CourtCompetence',
+            name="CourtCompetence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instance', models.CharField(choices=[('first', 'First instance'), ('appeal', 'Appeal'), ('cassation', 'Cassation')], max_length=16, verbose_name='instance')),
-                ('category', models.CharField(choices=[('civil', 'Civil'), ('administrative', 'Administrative (public-law dispute)'), ('administrative_offence', 'Administrative offence'), ('criminal', 'Criminal')], max_length=32, verbose_name='category')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competences', to='courts.court')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "instance",
+                    models.CharField(
+                        choices=[
+                            ("first", "First instance"),
+                            ("appeal", "Appeal"),
+                            ("cassation", "Cassation"),
+                        ],
+                        max_length=16,
+                        verbose_name="instance",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("civil", "Civil"),
+                            ("administrative", "Administrative (public-law dispute)"),
+                            ("administrative_offence", "Administrative offence"),
+                            ("criminal", "Criminal"),
+                        ],
+                        max_length=32,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competences",
+                        to="courts.court",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'court competence',
-                'verbose_name_plural': 'court competences',
-                'constraints': [models.UniqueConstraint(fields=('court', 'instance', 'category'), name='courts_competence_unique')],
+                "verbose_name": "court competence",
+                "verbose_name_plural": "court competences",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("court", "instance", "category"), name="courts_competence_unique"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='judge',
-            index=models.Index(fields=['court', 'status'], name='courts_judge_court_status'),
+            model_name="judge",
+            index=models.Index(fields=["court", "status"], name="courts_judge_court_status"),
         ),
         migrations.AddConstraint(
-            model_name='judgespecialisation',
-            constraint=models.UniqueConstraint(fields=('judge', 'category'), name='courts_judge_spec_unique'),
+            model_name="judgespecialisation",
+            constraint=models.UniqueConstraint(
+                fields=("judge", "category"), name="courts_judge_spec_unique"
+            ),
         ),
     ]

@@ -213,7 +213,12 @@ def _higher_court(case: Case) -> tuple[Court, str]:
             raise InvalidTransition(_("This court has no appeal court configured."))
         return parent, Instance.APPEAL
     if case.instance == Instance.APPEAL:
-        supreme = Court.objects.filter(level=CourtLevel.SUPREME).first()
+        parent = case.court.parent
+        supreme = (
+            parent
+            if parent is not None and parent.level == CourtLevel.SUPREME
+            else Court.objects.filter(level=CourtLevel.SUPREME).order_by("pk").first()
+        )
         if supreme is None:
             raise InvalidTransition(_("No cassation court is configured."))
         return supreme, Instance.CASSATION

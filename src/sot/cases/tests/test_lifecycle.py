@@ -6,7 +6,7 @@ from sot.accounts.roles import Role
 from sot.accounts.tests.factories import UserFactory
 from sot.cases import services
 from sot.cases.lifecycle import TRANSITIONS, CaseAction, allowed_actions
-from sot.cases.models import CaseEvent, CaseStatus
+from sot.cases.models import Case, CaseEvent, CaseStatus
 from sot.cases.rules import BENCH_ACTIONS
 from sot.cases.tests.factories import CaseFactory, CaseJudgeFactory
 from sot.core.errors import Forbidden, InvalidTransition
@@ -76,7 +76,7 @@ def test_unknown_action_is_an_invalid_transition(case_on_bench, clerk):
 
 @pytest.mark.parametrize("status", [CaseStatus.ACCEPTED, CaseStatus.SCHEDULED, CaseStatus.HEARD])
 def test_resume_returns_to_the_status_held_before_suspension(status, court, judge):
-    case = CaseFactory(court=court, status=status)
+    case: Case = CaseFactory(court=court, status=status)
     CaseJudgeFactory(case=case, judge=judge)
     case = services.case_transition(case=case, action=CaseAction.SUSPEND, acting_user=judge.user)
     assert case.status == CaseStatus.SUSPENDED

@@ -40,9 +40,14 @@ def test_numbers_are_consecutive_per_court_and_year(court, clerk):
 @pytest.mark.django_db
 def test_a_rolled_back_registration_leaves_no_gap(court, clerk):
     first, second = (CaseFactory(court=court, number=None, status="filed") for _ in range(2))
-    with pytest.raises(RuntimeError), transaction.atomic():
-        services.case_transition(case=first, action=CaseAction.REGISTER, acting_user=clerk)
-        raise RuntimeError("the clerk's browser closed")
+
+    def register_then_fail() -> None:
+        with transaction.atomic():
+            services.case_transition(case=first, action=CaseAction.REGISTER, acting_user=clerk)
+            raise RuntimeError("the clerk's browser closed")
+
+    with pytest.raises(RuntimeError):
+        register_then_fail()
     registered = services.case_transition(
         case=second, action=CaseAction.REGISTER, acting_user=clerk
     )
@@ -74,6 +79,8 @@ def test_concurrent_registrations_get_distinct_consecutive_numbers(court, clerk)
     for thread in threads:
         thread.join()
     assert errors == []
-    numbers = sorted(Case.objects.filter(court=court).values_list("number", flat=True))
+    numbers = list(
+        Case.objects.filter(court=court).order_by("number").values_list("number", flat=True)
+    )
     year = clock.today().year
     assert numbers == [format_case_number(court.code, year, n) for n in range(1, 13)]

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -27,8 +28,12 @@ VALID_IIN = "900101300017"
 VALID_BIN = "150440001236"
 
 
-def _plaintiff(**overrides):
-    data = {"role": ParticipantRole.PLAINTIFF, "name": "Сапарова Айгүл", "iin": VALID_IIN}
+def _plaintiff(**overrides: Any) -> services.ParticipantInput:
+    data: dict[str, Any] = {
+        "role": ParticipantRole.PLAINTIFF,
+        "name": "Сапарова Айгүл",
+        "iin": VALID_IIN,
+    }
     data.update(overrides)
     return services.ParticipantInput(**data)
 
@@ -42,7 +47,10 @@ def test_filing_records_case_participants_and_events(court, clerk):
         participants=[
             _plaintiff(),
             services.ParticipantInput(
-                role=ParticipantRole.DEFENDANT, name="ТОО «Дала»", kind="organisation", bin=VALID_BIN
+                role=ParticipantRole.DEFENDANT,
+                name="ТОО «Дала»",
+                kind="organisation",
+                bin=VALID_BIN,
             ),
         ],
         acting_user=clerk,

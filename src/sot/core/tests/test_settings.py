@@ -23,7 +23,11 @@ def _run_settings(module: str, env: dict[str, str]) -> subprocess.CompletedProce
 def test_production_refuses_a_default_or_weak_secret_key(key, tmp_path):
     result = _run_settings(
         "sot.settings.production",
-        {"SOT_SECRET_KEY": key, "SOT_ALLOWED_HOSTS": "sot.example.kz", "SOT_DATA_DIR": str(tmp_path)},
+        {
+            "SOT_SECRET_KEY": key,
+            "SOT_ALLOWED_HOSTS": "sot.example.kz",
+            "SOT_DATA_DIR": str(tmp_path),
+        },
     )
     assert result.returncode != 0
     assert "SOT_SECRET_KEY" in result.stderr

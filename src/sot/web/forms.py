@@ -1,0 +1,35 @@
+"""Forms of the web pages: case filters and case actions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sot.cases.lifecycle import CaseAction
+from sot.cases.models import CaseStatus
+from sot.core.judiciary import CaseCategory
+
+
+class CaseFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *CaseStatus.choices],
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        choices=[("", _("Any category")), *CaseCategory.choices],
+    )
+
+
+class CaseActionForm(forms.Form):
+    """One lifecycle action (the pressed button's value) with an optional note for the record."""
+
+    action = forms.ChoiceField(choices=CaseAction.choices)
+    note = forms.CharField(
+        label=_("Note for the case history (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

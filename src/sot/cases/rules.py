@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sot.accounts.models import User
 from sot.accounts.roles import Role
 
@@ -31,14 +33,21 @@ def works_in_court(user: User, case: Case) -> bool:
 
 
 def may_act(user: User, case: Case, action: str) -> bool:
+    return action in permitted_actions(user, case, [action])
+
+
+def permitted_actions(user: User, case: Case, actions: Iterable[str]) -> list[str]:
+    """The subset of ``actions`` the user may take on the case (one bench query at most)."""
     if not user.is_authenticated or not user.is_active:
-        return False
-    if action in BENCH_ACTIONS:
-        return user.has_role(Role.JUDGE, Role.COURT_CHAIR) and is_on_bench(user, case)
+        return []
+    wanted = list(actions)
+    is_judge = user.has_role(Role.JUDGE, Role.COURT_CHAIR)
+    on_bench = is_judge and is_on_bench(user, case)
     # Office work: the court's clerks, its chair, and the judges on the case.
-    if user.has_role(Role.CLERK, Role.COURT_CHAIR) and works_in_court(user, case):
-        return True
-    return user.has_role(Role.JUDGE) and is_on_bench(user, case)
+    office = (user.has_role(Role.CLERK, Role.COURT_CHAIR) and works_in_court(user, case)) or (
+        user.has_role(Role.JUDGE) and on_bench
+    )
+    return [a for a in wanted if (on_bench if a in BENCH_ACTIONS else office)]
 
 
 def may_manage_participants(user: User, case: Case) -> bool:

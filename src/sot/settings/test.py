@@ -11,6 +11,7 @@ SECRET_KEY = "sot-test-only"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; tests
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sot-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sot-test-static-"))
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 STORAGES = {

@@ -132,8 +132,7 @@ def available_actions(user: User, case: Case) -> list[ActionButton]:
     """What the lifecycle allows from the case's status and the rules let this user do."""
     return [
         ActionButton(value=action, label=CaseAction(action).label)
-        for action in allowed_actions(case.status)
-        if rules.may_act(user, case, action)
+        for action in rules.permitted_actions(user, case, allowed_actions(case.status))
     ]
 
 

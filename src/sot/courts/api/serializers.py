@@ -1,0 +1,148 @@
+"""Input and output shapes of the public court directory: courts and judges (public fields only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from sot.core.judiciary import CaseCategory, Instance
+from sot.courts.models import Court, CourtKind, CourtLevel, Judge, JudgeStatus, Region
+
+
+def choice_output(choices: type[models.TextChoices], **kwargs: Any) -> serializers.CharField:
+    """A choice's value in a response, documented as a string that lists the values.
+
+    "role", "status" and "kind" name different choice sets in different resources; as schema
+    enums they collide (drf-spectacular warns) until ``SPECTACULAR_SETTINGS`` names them in
+    ``ENUM_NAME_OVERRIDES``. Inputs stay ``ChoiceField``: each set appears in one component there.
+    """
+    values = ", ".join(choices.values)
+    return serializers.CharField(help_text=format_lazy("{} {}", _("One of:"), values), **kwargs)
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("Stable, for programs: e.g. not_found."))
+    message = serializers.CharField(help_text=_("For people, in the request's language."))
+    # A declared field (the metaclass moves it out of the class), not ``Serializer.fields``.
+    fields = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=_("Messages per field; nested fields are dotted: participants.0.iin."),
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error body of the API, rendered by ``sot.core.api.errors``.
+
+    Declared here once so every app's schema refers to the same component; it belongs next to the
+    exception handler in ``sot.core.api`` when that module grows a schema part.
+    """
+
+    error = ErrorDetailSerializer()
+
+
+class RegionOutputSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class CourtRefOutputSerializer(serializers.Serializer):
+    """A court as other resources mention it."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class CourtListOutputSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    level = serializers.ChoiceField(choices=CourtLevel.choices)
+    kind = choice_output(CourtKind)
+    region_code = serializers.CharField(source="region.code", allow_null=True, default=None)
+    parent_code = serializers.CharField(source="parent.code", allow_null=True, default=None)
+
+
+class CompetenceOutputSerializer(serializers.Serializer):
+    instance = serializers.ChoiceField(choices=Instance.choices)
+    category = serializers.ChoiceField(choices=CaseCategory.choices)
+
+
+class CourtDetailOutputSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField(help_text=_("In the request's language."))
+    name_kk = serializers.CharField()
+    name_ru = serializers.CharField()
+    name_en = serializers.CharField()
+    level = serializers.ChoiceField(choices=CourtLevel.choices)
+    kind = choice_output(CourtKind)
+    parent_code = serializers.CharField(
+        source="parent.code", allow_null=True, default=None, help_text=_("The higher court.")
+    )
+    region = RegionOutputSerializer(allow_null=True)
+    competences = CompetenceOutputSerializer(many=True, source="competences.all")
+    address = serializers.CharField()
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, coerce_to_string=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, coerce_to_string=False, allow_null=True
+    )
+    phone = serializers.CharField()
+    timezone = serializers.CharField()
+    is_generated = serializers.BooleanField(
+        help_text=_("True when the name was generated because the real one was not at hand.")
+    )
+    is_active = serializers.BooleanField()
+
+
+class CourtListFilterSerializer(serializers.Serializer):
+    region = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Region.objects.all(),
+        required=False,
+        help_text=_("Region code."),
+    )
+    level = serializers.ChoiceField(choices=CourtLevel.choices, required=False)
+    kind = serializers.ChoiceField(choices=CourtKind.choices, required=False)
+    category = serializers.ChoiceField(
+        choices=CaseCategory.choices,
+        required=False,
+        help_text=_("Courts that hear this category (with instance: at that instance)."),
+    )
+    instance = serializers.ChoiceField(
+        choices=Instance.choices,
+        required=False,
+        help_text=_("Courts that hear cases at this instance."),
+    )
+    q = serializers.CharField(
+        required=False,
+        max_length=100,
+        help_text=_("Part of the name in Kazakh, Russian or English."),
+    )
+
+
+class JudgeOutputSerializer(serializers.Serializer):
+    """Public fields only: never the IIN, e-mail, phone or user name of a judge."""
+
+    id = serializers.IntegerField()
+    full_name = serializers.CharField()
+    court = CourtRefOutputSerializer()
+    specialisations = serializers.SerializerMethodField()
+    status = choice_output(JudgeStatus)
+
+    def get_specialisations(self, judge: Judge) -> list[str]:
+        # Read from the prefetched rows: no query per judge.
+        return sorted(s.category for s in judge.specialisations.all())
+
+
+class JudgeListFilterSerializer(serializers.Serializer):
+    court = serializers.SlugRelatedField(
+        slug_field="code", queryset=Court.objects.all(), required=False, help_text=_("Court code.")
+    )
+    category = serializers.ChoiceField(
+        choices=CaseCategory.choices, required=False, help_text=_("Specialisation.")
+    )
+    status = serializers.ChoiceField(choices=JudgeStatus.choices, required=False)

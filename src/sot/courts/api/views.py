@@ -1,0 +1,133 @@
+"""The public court directory: courts and judges. Open to everyone, signed in or not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from sot.core.api.pagination import Pagination
+from sot.core.errors import NotFound
+from sot.courts.models import Court, Judge
+
+from .filters import court_list_filter, judge_list_filter
+from .serializers import (
+    CourtDetailOutputSerializer,
+    CourtListFilterSerializer,
+    CourtListOutputSerializer,
+    ErrorSerializer,
+    JudgeListFilterSerializer,
+    JudgeOutputSerializer,
+)
+
+TAGS = ["courts"]
+BAD_INPUT = OpenApiResponse(ErrorSerializer, description="Invalid filter values.")
+NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such record.")
+
+
+def paginated_response(
+    view: APIView,
+    request: Request,
+    queryset: QuerySet[Any],
+    serializer: type[serializers.Serializer],
+) -> Response:
+    paginator = Pagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    return paginator.get_paginated_response(serializer(page, many=True).data)
+
+
+def validated_filters(
+    serializer_class: type[serializers.Serializer], request: Request
+) -> dict[str, Any]:
+    # A plain dict, not the QueryDict: DRF reads a missing boolean in form data as "false".
+    serializer = serializer_class(data=request.query_params.dict())
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+def judge_queryset() -> QuerySet[Judge]:
+    """Judges with everything their public card shows, in a fixed number of queries."""
+    return Judge.objects.select_related("user", "court").prefetch_related("specialisations")
+
+
+class CourtListApi(APIView):
+    permission_classes = [AllowAny]
+    pagination_class = Pagination
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="courts_list",
+        parameters=[CourtListFilterSerializer],
+        responses={200: CourtListOutputSerializer(many=True), 400: BAD_INPUT},
+        summary="Active courts, filtered",
+    )
+    def get(self, request: Request) -> Response:
+        params = validated_filters(CourtListFilterSerializer, request)
+        courts = court_list_filter(
+            Court.objects.active().select_related("region", "parent"), params
+        ).order_by("code")
+        return paginated_response(self, request, courts, CourtListOutputSerializer)
+
+
+class CourtDetailApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="courts_retrieve",
+        parameters=[OpenApiParameter("code", str, OpenApiParameter.PATH)],
+        responses={200: CourtDetailOutputSerializer, 404: NOT_FOUND},
+        summary="One court, abolished ones included (old cases refer to them)",
+    )
+    def get(self, request: Request, code: str) -> Response:
+        court = (
+            Court.objects.select_related("region", "parent")
+            .prefetch_related("competences")
+            .filter(code=code)
+            .first()
+        )
+        if court is None:
+            raise NotFound()
+        return Response(CourtDetailOutputSerializer(court).data)
+
+
+class JudgeListApi(APIView):
+    permission_classes = [AllowAny]
+    pagination_class = Pagination
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="judges_list",
+        parameters=[JudgeListFilterSerializer],
+        responses={200: JudgeOutputSerializer(many=True), 400: BAD_INPUT},
+        summary="Judges (public fields only), filtered",
+    )
+    def get(self, request: Request) -> Response:
+        params = validated_filters(JudgeListFilterSerializer, request)
+        judges = judge_list_filter(judge_queryset(), params).order_by(
+            "user__last_name", "user__first_name", "pk"
+        )
+        return paginated_response(self, request, judges, JudgeOutputSerializer)
+
+
+class JudgeDetailApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="judges_retrieve",
+        parameters=[OpenApiParameter("judge_id", int, OpenApiParameter.PATH)],
+        responses={200: JudgeOutputSerializer, 404: NOT_FOUND},
+        summary="One judge (public fields only)",
+    )
+    def get(self, request: Request, judge_id: int) -> Response:
+        judge = judge_queryset().filter(pk=judge_id).first()
+        if judge is None:
+            raise NotFound()
+        return Response(JudgeOutputSerializer(judge).data)

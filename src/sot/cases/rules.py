@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from sot.accounts.models import User
 from sot.accounts.roles import Role
+from sot.courts.models import Court
 
 from .lifecycle import CaseAction
 from .models import Case
@@ -48,6 +49,19 @@ def permitted_actions(user: User, case: Case, actions: Iterable[str]) -> list[st
         user.has_role(Role.JUDGE) and on_bench
     )
     return [a for a in wanted if (on_bench if a in BENCH_ACTIONS else office)]
+
+
+def may_record_filing(user: User, court: Court) -> bool:
+    """A court's clerks and chair record filings made with it on paper."""
+    if not user.is_authenticated or not user.has_role(Role.CLERK, Role.COURT_CHAIR):
+        return False
+    workplace = user.workplace_court()
+    return workplace is not None and workplace.pk == court.pk
+
+
+def may_upload_documents(user: User, case: Case) -> bool:
+    """The court office and the judges on the case add documents to the case file."""
+    return may_act(user, case, CaseAction.REGISTER) or is_on_bench(user, case)
 
 
 def may_manage_participants(user: User, case: Case) -> bool:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sot.accounts.models import User
+from sot.accounts.roles import Role
 from sot.core import clock
 from sot.core.errors import Forbidden, InvalidTransition, ValidationFailed
 from sot.core.judiciary import CaseCategory, Instance
@@ -31,6 +32,7 @@ from .models import (
     Participant,
     ParticipantRole,
     PartyKind,
+    document_upload_path,
 )
 from .numbering import case_number_allocate
 from .validation import validate_party_identifiers
@@ -77,7 +79,13 @@ def case_file(
     is_electronic: bool = True,
     participants: list[ParticipantInput] | tuple[ParticipantInput, ...] = (),
 ) -> Case:
-    """Record a case as filed with a court (before registration gives it a number)."""
+    """Record a case filed with a court on paper (before registration gives it a number).
+
+    The court's clerks and chair record such filings; the recording clerk becomes the case's
+    hearing secretary, so a closed case stays visible to the person who recorded it.
+    """
+    if not rules.may_record_filing(acting_user, court):
+        raise Forbidden()
     errors: dict[str, list[Any]] = {}
     if category not in CaseCategory.values:
         errors["category"] = [_("Unknown case category.")]
@@ -102,6 +110,7 @@ def case_file(
         is_closed=is_closed,
         is_electronic=is_electronic,
         filed_at=clock.now(),
+        clerk=acting_user if acting_user.has_role(Role.CLERK) else None,
     )
     _event(case, CaseEventKind.FILED, acting_user, {"court": court.code})
     for participant in participants:
@@ -152,26 +161,39 @@ def participant_add(*, case: Case, data: ParticipantInput, acting_user: User) ->
 
 
 def case_transition(
-    *, case: Case, action: str, acting_user: User, note: str = "", check_permission: bool = True
+    *,
+    case: Case,
+    action: str,
+    acting_user: User,
+    note: str = "",
+    expected_status: str | None = None,
 ) -> Case:
-    """Move a case along its lifecycle; refuses moves the lifecycle does not allow."""
+    """Move a case along its lifecycle; refuses moves the lifecycle does not allow.
+
+    ``expected_status`` is the status the caller saw: when given and the case has moved since (a
+    double-submitted form, a retried request), the move is refused rather than done twice.
+    """
     if action == CaseAction.APPEAL:
         raise InvalidTransition(
             _("Use the appeal service: an appeal opens a higher-instance case.")
         )
     with transaction.atomic():
-        return _transition(case, action, acting_user, note, check_permission)
+        return _transition(case, action, acting_user, note, expected_status)
 
 
 def _transition(
-    case: Case, action: str, acting_user: User, note: str, check_permission: bool
+    case: Case, action: str, acting_user: User, note: str, expected_status: str | None
 ) -> Case:
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise InvalidTransition(_("Unknown action."))
     case = _lock(case)
-    if check_permission and not rules.may_act(acting_user, case, action):
+    if not rules.may_act(acting_user, case, action):
         raise Forbidden()
+    if expected_status is not None and case.status != expected_status:
+        raise InvalidTransition(
+            _("The case has changed since you opened it; reload it and try again.")
+        )
     if case.status not in transition.sources:
         raise InvalidTransition(
             _("A case in status “%(status)s” cannot be moved by “%(action)s”."),
@@ -226,12 +248,14 @@ def _higher_court(case: Case) -> tuple[Court, str]:
 
 
 @transaction.atomic
-def case_appeal(*, case: Case, acting_user: User, note: str = "") -> Case:
+def case_appeal(
+    *, case: Case, acting_user: User, note: str = "", expected_status: str | None = None
+) -> Case:
     """Record an appeal (or cassation petition) and open the linked higher-instance case.
 
     The higher case belongs to the same matter, points at this one, and copies its parties.
     """
-    lower = _transition(case, CaseAction.APPEAL, acting_user, note, check_permission=True)
+    lower = _transition(case, CaseAction.APPEAL, acting_user, note, expected_status)
     court, instance = _higher_court(lower)
     higher = Case.objects.create(
         court=court,
@@ -283,13 +307,16 @@ def judge_assign(
 
 
 def document_add(*, case: Case, upload: UploadedFile, title: str, acting_user: User) -> Document:
-    """Check the upload (size, type by content), hash it and store it by its hash."""
+    """Check the upload (size, type by content), hash it and store it by its hash.
+
+    Identical bytes are stored once, however many cases or uploads they belong to.
+    """
+    if not rules.may_upload_documents(acting_user, case):
+        raise Forbidden()  # before reading the file: a stranger's upload costs nothing
     checked = documents.inspect_upload(upload)
     with transaction.atomic():
         case = _lock(case)
-        if not rules.may_act(acting_user, case, CaseAction.REGISTER) and not rules.is_on_bench(
-            acting_user, case
-        ):
+        if not rules.may_upload_documents(acting_user, case):
             raise Forbidden()
         document = Document(
             case=case,
@@ -301,7 +328,10 @@ def document_add(*, case: Case, upload: UploadedFile, title: str, acting_user: U
             uploaded_by=acting_user,
             uploaded_at=clock.now(),
         )
-        document.file.save(checked.sha256, upload, save=False)
+        stored_name = document_upload_path(document, checked.sha256)
+        if not document.file.storage.exists(stored_name):
+            document.file.save(checked.sha256, upload, save=False)
+        document.file.name = stored_name
         document.save()
         _event(
             case,

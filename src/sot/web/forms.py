@@ -27,6 +27,8 @@ class CaseActionForm(forms.Form):
     """One lifecycle action (the pressed button's value) with an optional note for the record."""
 
     action = forms.ChoiceField(choices=CaseAction.choices)
+    # The status the page showed: a double-submitted form does not move the case twice.
+    seen_status = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Note for the case history (optional)"),
         required=False,

@@ -101,7 +101,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = signed_in_user(request)
     case = _access(user, case_id, request)
     context = case_page_context(user, case)
-    context["action_form"] = CaseActionForm()
+    context["action_form"] = CaseActionForm(initial={"seen_status": case.status})
     return render(request, "web/case_detail.html", context)
 
 
@@ -117,11 +117,14 @@ def case_act(request: HttpRequest, case_id: int) -> HttpResponse:
         return redirect("web:case_detail", case_id=case.pk)
     action: str = form.cleaned_data["action"]
     note: str = form.cleaned_data["note"].strip()
+    seen: str = form.cleaned_data["seen_status"]
     try:
         if action == CaseAction.APPEAL:
-            services.case_appeal(case=case, acting_user=user, note=note)
+            services.case_appeal(case=case, acting_user=user, note=note, expected_status=seen)
         else:
-            services.case_transition(case=case, action=action, acting_user=user, note=note)
+            services.case_transition(
+                case=case, action=action, acting_user=user, note=note, expected_status=seen
+            )
     except DomainError as error:
         messages.error(request, error.render_message())
     else:

@@ -140,7 +140,7 @@ class TestCaseList:
     def test_clerk_sees_their_courts_open_cases_without_identifiers(self, w, client_as):
         iin = valid_iin(5)
         case = w.registered(participants=(ParticipantInput("plaintiff", "Асанов", iin=iin),))
-        w.file(is_closed=True)  # closed session: not by role
+        CaseFactory(court=w.court, is_closed=True)  # closed session: not by role
         CaseFactory(court=w.other_court)  # another court
 
         response = client_as(w.clerk).get(CASES)
@@ -507,6 +507,7 @@ class TestParticipantIdentifiers:
 
     @pytest.mark.parametrize("caller", ["court_clerk", "chair", "party"])
     def test_others_who_see_the_case_get_403_and_no_audit_row(self, w, client_as, case, caller):
+        Case.objects.filter(pk=case.pk).update(clerk=None)  # the court's clerk, not the case's
         participant = case.participants.get()
         ParticipantFactory(case=case, user=w.citizen)
         user = {"court_clerk": w.clerk, "chair": w.chair, "party": w.citizen}[caller]

@@ -89,14 +89,31 @@ def test_bad_participant_data_files_nothing(court, clerk, overrides, field):
     assert CaseEvent.objects.count() == 0
 
 
-def test_court_must_hear_the_category_and_instance(clerk):
+def test_court_must_hear_the_category_and_instance():
     economic = CourtFactory(competences=[(Instance.FIRST, CaseCategory.CIVIL)])
+    clerk = UserFactory(roles=[Role.CLERK], court=economic)
     with pytest.raises(ValidationFailed) as error:
         services.case_file(
             court=economic, category=CaseCategory.CRIMINAL, subject="x", acting_user=clerk
         )
     assert "court" in error.value.fields
     assert Case.objects.count() == 0
+
+
+def test_only_the_courts_office_records_paper_filings(court):
+    outsider = UserFactory(roles=[Role.CLERK], court=CourtFactory())
+    with pytest.raises(Forbidden):
+        services.case_file(
+            court=court, category=CaseCategory.CIVIL, subject="x", acting_user=outsider
+        )
+    assert Case.objects.count() == 0
+
+
+def test_recording_clerk_becomes_the_hearing_secretary(court, clerk):
+    case = services.case_file(
+        court=court, category=CaseCategory.CIVIL, subject="x", is_closed=True, acting_user=clerk
+    )
+    assert case.clerk == clerk
 
 
 def test_negative_claim_is_refused(court, clerk):
@@ -155,6 +172,18 @@ def test_transition_service_refuses_appeal_without_opening_a_case(court, clerk):
     with pytest.raises(InvalidTransition):
         services.case_transition(case=case, action=CaseAction.APPEAL, acting_user=clerk)
     assert Case.objects.count() == 1
+
+
+def test_a_stale_expected_status_refuses_the_repeated_move(court, clerk):
+    case = CaseFactory(court=court, status=CaseStatus.ACCEPTED)
+    services.case_transition(
+        case=case, action=CaseAction.SCHEDULE, acting_user=clerk, expected_status="accepted"
+    )
+    with pytest.raises(InvalidTransition):
+        services.case_transition(
+            case=case, action=CaseAction.SCHEDULE, acting_user=clerk, expected_status="accepted"
+        )
+    assert case.events.filter(kind=CaseEventKind.SCHEDULED).count() == 1
 
 
 class TestJudgeAssign:
@@ -253,6 +282,15 @@ class TestDocumentAdd:
         with pytest.raises(ValidationFailed):
             services.document_add(case=case, upload=upload, title="x", acting_user=clerk)
         assert Document.objects.count() == 0
+
+    def test_identical_bytes_are_stored_once(self, court, clerk, settings):
+        case = CaseFactory(court=court)
+        for _ in range(2):
+            upload = SimpleUploadedFile("a.pdf", b"%PDF-1.7\nsame bytes")
+            services.document_add(case=case, upload=upload, title="x", acting_user=clerk)
+        names = set(Document.objects.values_list("file", flat=True))
+        assert len(names) == 1
+        assert len([p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]) == 1
 
     def test_outsider_cannot_upload(self, court):
         case = CaseFactory(court=court)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from sot.accounts.roles import Role
 from sot.accounts.tests.factories import UserFactory, valid_iin
-from sot.cases.models import CaseEvent, CaseEventKind, CaseStatus
+from sot.cases.models import Case, CaseEvent, CaseEventKind, CaseStatus
 from sot.cases.tests.factories import CaseFactory, CaseJudgeFactory, ParticipantFactory
 from sot.core.iin import mask_iin
 from sot.core.models import AuditAction, AuditEvent
@@ -270,10 +270,12 @@ def test_matter_chain_links_the_instances(world: World) -> None:
 # --- actions ----------------------------------------------------------------------------------
 
 
-def act(client: Client, case_id: int, action: str, note: str = "") -> Any:
-    return client.post(
-        reverse("web:case_act", args=[case_id]), {"action": action, "note": note}, follow=True
-    )
+def act(client: Client, case_id: int, action: str, note: str = "", seen: str | None = None) -> Any:
+    """Press an action button on a case page that showed the status ``seen`` (default: current)."""
+    if seen is None:
+        seen = Case.objects.filter(pk=case_id).values_list("status", flat=True).first() or ""
+    data = {"action": action, "note": note, "seen_status": seen}
+    return client.post(reverse("web:case_act", args=[case_id]), data, follow=True)
 
 
 def error_messages(response: Any) -> list[str]:
@@ -351,9 +353,22 @@ def test_actions_need_post_and_a_csrf_token(world: World) -> None:
 
     client.get(case_url(world.own.pk))
     token = client.cookies["csrftoken"].value
-    client.post(url, {"action": "accept", "csrfmiddlewaretoken": token})
+    client.post(
+        url, {"action": "accept", "seen_status": "registered", "csrfmiddlewaretoken": token}
+    )
     world.own.refresh_from_db()
     assert world.own.status == CaseStatus.ACCEPTED
+
+
+def test_a_double_submitted_form_moves_the_case_once(world: World) -> None:
+    world.own.status = CaseStatus.ACCEPTED
+    world.own.save()
+    client = client_for(world, "clerk")
+    act(client, world.own.pk, "schedule", seen="accepted")
+    response = act(client, world.own.pk, "schedule", seen="accepted")
+
+    assert world.own.events.filter(kind=CaseEventKind.SCHEDULED).count() == 1
+    assert len(error_messages(response)) == 1
 
 
 # --- sign-in and sign-out ---------------------------------------------------------------------

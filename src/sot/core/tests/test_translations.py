@@ -38,12 +38,13 @@ def test_every_message_is_translated(lang):
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_translations_keep_the_placeholders(lang):
     catalogue = _catalogue(lang)
-    broken = []
-    for message in catalogue:
-        if not message.id:
-            continue
-        expected = set(PLACEHOLDER.findall(" ".join(_strings(message.id))))
-        for translated in _strings(message.string):
-            if translated and set(PLACEHOLDER.findall(translated)) != expected:
-                broken.append(message.id)
+    broken = [
+        message.id
+        for message in catalogue
+        if message.id
+        for translated in _strings(message.string)
+        if translated
+        and set(PLACEHOLDER.findall(translated))
+        != set(PLACEHOLDER.findall(" ".join(_strings(message.id))))
+    ]
     assert broken == []

@@ -14,8 +14,8 @@ class Role(models.TextChoices):
     JUDGE = "judge", _("Judge")
     COURT_CHAIR = "court_chair", _("Court chair")
     ANALYST = "analyst", _("Analyst")
-    COUNCIL_MEMBER = "council_member", _("Council member")
-    COUNCIL_SECRETARY = "council_secretary", _("Council secretary")
+    COUNCIL_MEMBER = "council_member", _("Supreme Judicial Council member")
+    COUNCIL_SECRETARY = "council_secretary", _("Supreme Judicial Council secretary")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 

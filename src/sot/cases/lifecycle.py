@@ -26,7 +26,7 @@ class CaseAction(models.TextChoices):
     MARK_HEARD = "mark_heard", _("Record the hearing as held")
     DECIDE = "decide", _("Decide")
     APPEAL = "appeal", _("Record an appeal")
-    ENTER_INTO_FORCE = "enter_into_force", _("Enter into force")
+    ENTER_INTO_FORCE = "enter_into_force", _("Record entry into force")
     SEND_TO_ENFORCEMENT = "send_to_enforcement", _("Send for enforcement")
     ARCHIVE = "archive", _("Archive")
     SUSPEND = "suspend", _("Suspend")

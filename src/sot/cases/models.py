@@ -69,12 +69,12 @@ class Case(models.Model):
     )
     is_closed = models.BooleanField(_("closed session"), default=False)
     is_electronic = models.BooleanField(_("filed electronically"), default=True)
-    filed_at = models.DateTimeField(_("filed"), default=clock.now)
-    registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    filed_at = models.DateTimeField(_("filed on"), default=clock.now)
+    registered_at = models.DateTimeField(_("registered on"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
     # Every case of one matter (first instance, appeal, cassation) shares this key: one query
     # returns the matter's whole history.
-    matter = models.UUIDField(_("matter"), default=uuid.uuid4, db_index=True)
+    matter = models.UUIDField(_("case across instances"), default=uuid.uuid4, db_index=True)
     lower_case = models.ForeignKey(
         "self",
         verbose_name=_("lower-instance case"),
@@ -117,7 +117,7 @@ class CaseJudge(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="bench")
     judge = models.ForeignKey(Judge, on_delete=models.PROTECT, related_name="case_seats")
     role = models.CharField(_("role"), max_length=16, choices=BenchRole.choices)
-    assigned_at = models.DateTimeField(_("assigned"), default=clock.now)
+    assigned_at = models.DateTimeField(_("assigned on"), default=clock.now)
 
     class Meta:
         verbose_name = _("judge on a case")
@@ -263,7 +263,7 @@ class Document(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("uploaded"), default=clock.now)
+    uploaded_at = models.DateTimeField(_("uploaded on"), default=clock.now)
 
     class Meta:
         verbose_name = _("document")

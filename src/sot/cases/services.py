@@ -175,7 +175,7 @@ def case_transition(
     """
     if action == CaseAction.APPEAL:
         raise InvalidTransition(
-            _("Use the appeal service: an appeal opens a higher-instance case.")
+            _("An appeal is recorded with its own action, which opens the higher-instance case.")
         )
     with transaction.atomic():
         return _transition(case, action, acting_user, note, expected_status)
@@ -244,7 +244,7 @@ def _higher_court(case: Case) -> tuple[Court, str]:
         if supreme is None:
             raise InvalidTransition(_("No cassation court is configured."))
         return supreme, Instance.CASSATION
-    raise InvalidTransition(_("A cassation ruling cannot be appealed further in Sot."))
+    raise InvalidTransition(_("A court act of the cassation instance cannot be appealed further."))
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sot.core.judiciary import CaseCategory, Instance
 
@@ -150,10 +151,10 @@ class CourtCompetence(models.Model):
 
 
 class JudgeStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    ON_LEAVE = "on_leave", _("On leave")
-    SUSPENDED = "suspended", _("Suspended")
-    RETIRED = "retired", _("Retired")
+    ACTIVE = "active", pgettext_lazy("judge status", "Active")
+    ON_LEAVE = "on_leave", pgettext_lazy("judge status", "On leave")
+    SUSPENDED = "suspended", pgettext_lazy("judge status", "Suspended from office")
+    RETIRED = "retired", pgettext_lazy("judge status", "Retired")
 
 
 class JudgeQuerySet(models.QuerySet["Judge"]):
@@ -209,8 +210,8 @@ class JudgeStatusPeriod(models.Model):
 
     judge = models.ForeignKey(Judge, on_delete=models.CASCADE, related_name="status_periods")
     status = models.CharField(_("status"), max_length=16, choices=JudgeStatus.choices)
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("until"), null=True, blank=True)
+    starts_on = models.DateField(_("valid from"))
+    ends_on = models.DateField(_("valid until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("judge status period")

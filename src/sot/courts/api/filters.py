@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Value
+from django.db.models.functions import Concat
 
+from sot.core.db import Casefold
 from sot.courts.models import Court, CourtCompetence, Judge
+
+# Between the names, so a search cannot match across the end of one and the start of the next.
+NAME_SEPARATOR = "\n"
 
 
 def court_list_filter(queryset: QuerySet[Court], params: Mapping[str, Any]) -> QuerySet[Court]:
@@ -25,10 +30,18 @@ def court_list_filter(queryset: QuerySet[Court], params: Mapping[str, Any]) -> Q
             Exists(CourtCompetence.objects.filter(court=OuterRef("pk"), **competence))
         )
     if params.get("q"):
-        text = params["q"]
-        queryset = queryset.filter(
-            Q(name_kk__icontains=text) | Q(name_ru__icontains=text) | Q(name_en__icontains=text)
-        )
+        # Casefold, not icontains: SQLite's LIKE ignores the case of ASCII letters only.
+        queryset = queryset.annotate(
+            names_folded=Casefold(
+                Concat(
+                    "name_kk",
+                    Value(NAME_SEPARATOR),
+                    "name_ru",
+                    Value(NAME_SEPARATOR),
+                    "name_en",
+                )
+            )
+        ).filter(names_folded__contains=params["q"].casefold())
     return queryset
 
 

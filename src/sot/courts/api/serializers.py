@@ -2,46 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db import models
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from sot.core.judiciary import CaseCategory, Instance
 from sot.courts.models import Court, CourtKind, CourtLevel, Judge, JudgeStatus, Region
-
-
-def choice_output(choices: type[models.TextChoices], **kwargs: Any) -> serializers.CharField:
-    """A choice's value in a response, documented as a string that lists the values.
-
-    "role", "status" and "kind" name different choice sets in different resources; as schema
-    enums they collide (drf-spectacular warns) until ``SPECTACULAR_SETTINGS`` names them in
-    ``ENUM_NAME_OVERRIDES``. Inputs stay ``ChoiceField``: each set appears in one component there.
-    """
-    values = ", ".join(choices.values)
-    return serializers.CharField(help_text=format_lazy("{} {}", _("One of:"), values), **kwargs)
-
-
-class ErrorDetailSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text=_("Stable, for programs: e.g. not_found."))
-    message = serializers.CharField(help_text=_("For people, in the request's language."))
-    # A declared field (the metaclass moves it out of the class), not ``Serializer.fields``.
-    fields = serializers.DictField(  # type: ignore[assignment]
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text=_("Messages per field; nested fields are dotted: participants.0.iin."),
-    )
-
-
-class ErrorSerializer(serializers.Serializer):
-    """The one error body of the API, rendered by ``sot.core.api.errors``.
-
-    Declared here once so every app's schema refers to the same component; it belongs next to the
-    exception handler in ``sot.core.api`` when that module grows a schema part.
-    """
-
-    error = ErrorDetailSerializer()
 
 
 class RegionOutputSerializer(serializers.Serializer):
@@ -60,7 +26,7 @@ class CourtListOutputSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     level = serializers.ChoiceField(choices=CourtLevel.choices)
-    kind = choice_output(CourtKind)
+    kind = serializers.ChoiceField(choices=CourtKind.choices)
     region_code = serializers.CharField(source="region.code", allow_null=True, default=None)
     parent_code = serializers.CharField(source="parent.code", allow_null=True, default=None)
 
@@ -77,7 +43,7 @@ class CourtDetailOutputSerializer(serializers.Serializer):
     name_ru = serializers.CharField()
     name_en = serializers.CharField()
     level = serializers.ChoiceField(choices=CourtLevel.choices)
-    kind = choice_output(CourtKind)
+    kind = serializers.ChoiceField(choices=CourtKind.choices)
     parent_code = serializers.CharField(
         source="parent.code", allow_null=True, default=None, help_text=_("The higher court.")
     )
@@ -131,8 +97,11 @@ class JudgeOutputSerializer(serializers.Serializer):
     full_name = serializers.CharField()
     court = CourtRefOutputSerializer()
     specialisations = serializers.SerializerMethodField()
-    status = choice_output(JudgeStatus)
+    status = serializers.ChoiceField(choices=JudgeStatus.choices)
 
+    @extend_schema_field(
+        serializers.ListField(child=serializers.ChoiceField(choices=CaseCategory.choices))
+    )
     def get_specialisations(self, judge: Judge) -> list[str]:
         # Read from the prefetched rows: no query per judge.
         return sorted(s.category for s in judge.specialisations.all())

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from sot.core.api.pagination import Pagination
+from sot.core.api.schema import BAD_INPUT, NOT_FOUND
+from sot.core.api.views import paginated_response, validated_filters
 from sot.core.errors import NotFound
 from sot.courts.models import Court, Judge
 
@@ -21,34 +20,11 @@ from .serializers import (
     CourtDetailOutputSerializer,
     CourtListFilterSerializer,
     CourtListOutputSerializer,
-    ErrorSerializer,
     JudgeListFilterSerializer,
     JudgeOutputSerializer,
 )
 
 TAGS = ["courts"]
-BAD_INPUT = OpenApiResponse(ErrorSerializer, description="Invalid filter values.")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such record.")
-
-
-def paginated_response(
-    view: APIView,
-    request: Request,
-    queryset: QuerySet[Any],
-    serializer: type[serializers.Serializer],
-) -> Response:
-    paginator = Pagination()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
-
-
-def validated_filters(
-    serializer_class: type[serializers.Serializer], request: Request
-) -> dict[str, Any]:
-    # A plain dict, not the QueryDict: DRF reads a missing boolean in form data as "false".
-    serializer = serializer_class(data=request.query_params.dict())
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def judge_queryset() -> QuerySet[Judge]:

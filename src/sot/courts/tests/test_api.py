@@ -143,6 +143,43 @@ class TestCourtList:
         assert response.status_code == 200
         assert codes(response) == expected
 
+    @pytest.mark.parametrize(
+        ("q", "expected"),
+        [
+            pytest.param("алматы", ["TK01"], id="lower-case-russian"),
+            pytest.param("АЛМАТЫ", ["TK01"], id="upper-case-russian"),
+            pytest.param("қарағанды", ["TK02"], id="lower-case-kazakh"),
+            pytest.param("ҚАРАҒАНДЫ", ["TK02"], id="upper-case-kazakh"),
+            pytest.param("өңірлік", ["TK02"], id="kazakh-letters-inside"),
+            pytest.param("ALMATY", ["TK01"], id="upper-case-english"),
+            pytest.param("сот", ["TK01", "TK02"], id="in-both"),
+            pytest.param("соты районный", [], id="not-across-two-names"),
+        ],
+    )
+    def test_q_ignores_the_case_of_cyrillic_and_kazakh_letters(
+        self, api_client, region, q, expected
+    ):
+        # SQLite's LIKE folds ASCII only: the search must fold every letter on both databases.
+        CourtFactory(
+            code="TK01",
+            region=region,
+            name_kk="Алматы қаласының аудандық соты",
+            name_ru="Районный суд города Алматы",
+            name_en="District Court of Almaty",
+        )
+        CourtFactory(
+            code="TK02",
+            region=region,
+            name_kk="Қарағанды Өңірлік соты",
+            name_ru="Карагандинский областной суд",
+            name_en="Karaganda Regional Court",
+        )
+
+        response = api_client.get(COURTS, {"region": region.code, "q": q})
+
+        assert response.status_code == 200
+        assert codes(response) == expected
+
     def test_region_filter_excludes_other_regions(self, api_client, region):
         CourtFactory(code="TX01", region=region)
         CourtFactory(code="TX02", region=RegionFactory())

@@ -1,9 +1,13 @@
 """Routes under /api/v1/: each app contributes its own ``api/urls.py``."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from sot.core.api.views import NOT_FOUND_URL_NAME, api_not_found
 
 urlpatterns = [
     path("", include("sot.courts.api.urls")),
     path("", include("sot.cases.api.urls")),
     path("", include("sot.accounts.api.urls")),
+    # Last: whatever no app routes gets the API's 404 body, not Django's HTML page.
+    re_path(r"^(?P<path>.*)$", api_not_found, name=NOT_FOUND_URL_NAME),
 ]

@@ -20,7 +20,7 @@ from sot.core.audit import audit_record
 from sot.core.errors import NotFound
 from sot.core.models import AuditAction
 
-from .models import Case, CaseEvent, CaseStatus, Participant
+from .models import Case, CaseEvent, CaseStatus, Document, Participant
 
 
 def involved_matters(user: User) -> Q:
@@ -85,6 +85,23 @@ def access_case_by_number(user: User, number: str, *, request: HttpRequest | Non
 def case_events(case: Case) -> QuerySet[CaseEvent]:
     """The timeline of a case the caller already accessed, oldest first."""
     return case.events.select_related("actor").order_by("at", "pk")
+
+
+def case_documents(case: Case) -> QuerySet[Document]:
+    """The documents of a case the caller already accessed, oldest first."""
+    return case.documents.select_related("uploaded_by").order_by("uploaded_at", "pk")
+
+
+def access_participant(case: Case, participant_id: int) -> Participant:
+    """A participant of a case the caller already accessed; ``NotFound`` if not of that case.
+
+    The participant's own id grants nothing: whoever may not see the case never gets this far,
+    and an id from another case answers like one that does not exist.
+    """
+    participant = case.participants.filter(pk=participant_id).first()
+    if participant is None:
+        raise NotFound()
+    return participant
 
 
 def matter_cases(user: User, case: Case) -> QuerySet[Case]:

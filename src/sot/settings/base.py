@@ -140,12 +140,33 @@ SOT_DOCUMENT_MAX_BYTES = int(os.environ.get("SOT_DOCUMENT_MAX_BYTES", str(20 * 1
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The throttle counters live here: per process by default (needs nothing), shared by every worker
+# when SOT_CACHE_URL names a Redis server (redis://host:6379/0; needs the redis package).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["SOT_CACHE_URL"],
+            "KEY_PREFIX": "sot",
+        }
+        if os.environ.get("SOT_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sot"}
+    )
+}
+
 REST_FRAMEWORK = {
+    # Token first: DRF answers an anonymous caller with the first class's challenge (401 and
+    # "WWW-Authenticate: Token"); SessionAuthentication has none, and would make that a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Scopes are set per view (ScopedRateThrottle); the counters live in the default cache.
+    "DEFAULT_THROTTLE_RATES": {
+        # Password guessing against the token endpoint, per client address.
+        "auth_token": os.environ.get("SOT_AUTH_THROTTLE", "10/min"),
+    },
     "DEFAULT_PAGINATION_CLASS": "sot.core.api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "sot.core.api.errors.exception_handler",
@@ -164,6 +185,24 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One schema component per choice set, named after it: "status", "role" and "kind" name
+    # different sets in different resources and would otherwise collide. Since drf-spectacular
+    # 0.27 an override matches values and labels, hence ".choices" rather than ".values".
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "sot.cases.models.CaseStatus.choices",
+        "CaseEventKindEnum": "sot.cases.models.CaseEventKind.choices",
+        "ParticipantRoleEnum": "sot.cases.models.ParticipantRole.choices",
+        "PartyKindEnum": "sot.cases.models.PartyKind.choices",
+        "BenchRoleEnum": "sot.cases.models.BenchRole.choices",
+        "CaseActionEnum": "sot.cases.lifecycle.CaseAction.choices",
+        "CaseCategoryEnum": "sot.core.judiciary.CaseCategory.choices",
+        "InstanceEnum": "sot.core.judiciary.Instance.choices",
+        "CourtLevelEnum": "sot.courts.models.CourtLevel.choices",
+        "CourtKindEnum": "sot.courts.models.CourtKind.choices",
+        "JudgeStatusEnum": "sot.courts.models.JudgeStatus.choices",
+        "RoleEnum": "sot.accounts.roles.Role.choices",
+        "LanguageEnum": "sot.accounts.models.Language.choices",
+    },
 }
 
 LOGGING = {

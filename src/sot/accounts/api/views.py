@@ -4,49 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.contrib.auth import authenticate
-from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.authentication import (
-    BaseAuthentication,
-    SessionAuthentication,
-    TokenAuthentication,
-)
-from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import NotAuthenticated
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
-from sot.accounts.models import User
-from sot.core.audit import audit_record
-from sot.core.errors import DomainError
-from sot.core.models import AuditAction
-from sot.courts.api.serializers import ErrorSerializer
+from sot.accounts import services
+from sot.core.api.schema import UNAUTHENTICATED, ErrorSerializer
+from sot.core.api.views import caller, validated
 
 from .serializers import MeOutputSerializer, TokenCreateInputSerializer, TokenOutputSerializer
 
 TAGS = ["accounts"]
-# Token first: DRF answers an anonymous caller with the first class's challenge, and
-# SessionAuthentication has none, so in the settings' order (session first) anonymous callers get
-# 403 instead of 401. Drop this once REST_FRAMEWORK lists TokenAuthentication first.
-AUTHENTICATION: list[type[BaseAuthentication]] = [TokenAuthentication, SessionAuthentication]
-UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description="Not signed in.")
-
-
-class InvalidCredentials(DomainError):
-    code = "invalid_credentials"
-    status = 400
-    default_message = _("The user name or the password is not correct.")
 
 
 class TokenCreateApi(APIView):
     # The password is the credential here: a stale token or session must not get in the way.
     authentication_classes: Sequence[type[BaseAuthentication]] = []
     permission_classes: Sequence[type[BasePermission]] = [AllowAny]
+    # Password guessing: attempts per client address, at the rate REST_FRAMEWORK sets.
+    throttle_classes: Sequence[type[BaseThrottle]] = [ScopedRateThrottle]
+    throttle_scope = "auth_token"
 
     @extend_schema(
         tags=TAGS,
@@ -55,6 +37,9 @@ class TokenCreateApi(APIView):
         responses={
             200: TokenOutputSerializer,
             400: OpenApiResponse(ErrorSerializer, description="Wrong user name or password."),
+            429: OpenApiResponse(
+                ErrorSerializer, description="Too many attempts; see the Retry-After header."
+            ),
         },
         auth=[],
         summary="Get an API token",
@@ -64,34 +49,16 @@ class TokenCreateApi(APIView):
 
         The same token comes back on every sign-in until it is revoked.
         """
-        serializer = TokenCreateInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        username: str = serializer.validated_data["username"]
-        user = authenticate(
-            request._request,  # the backend wants Django's request, not DRF's wrapper
-            username=username,
-            password=serializer.validated_data["password"],
+        data = validated(TokenCreateInputSerializer, request.data)
+        token = services.token_issue(
+            username=data["username"],
+            password=data["password"],
+            request=request._request,  # the backend wants Django's request, not DRF's wrapper
         )
-        if not isinstance(user, User):
-            # authenticate() has sent user_login_failed: the accounts app audits it from there.
-            raise InvalidCredentials()
-        # Writes in a view: accounts has no token service yet (see the API report). The sign-in is
-        # audited here because user_logged_in (the accounts app's hook) belongs to session login.
-        with transaction.atomic():
-            token, _created = Token.objects.get_or_create(user=user)
-            audit_record(
-                actor=user,
-                action=AuditAction.SIGN_IN,
-                object_type="user",
-                object_id=user.pk,
-                details={"via": "api_token"},
-                request=request,
-            )
         return Response(TokenOutputSerializer({"token": token.key}).data)
 
 
 class TokenDeleteApi(APIView):
-    authentication_classes: Sequence[type[BaseAuthentication]] = AUTHENTICATION
     permission_classes: Sequence[type[BasePermission]] = [IsAuthenticated]
 
     @extend_schema(
@@ -103,17 +70,15 @@ class TokenDeleteApi(APIView):
     )
     def delete(self, request: Request) -> Response:
         """Revoke the caller's API token; the next sign-in issues a new one."""
-        user = request.user
-        if not isinstance(user, User):  # IsAuthenticated has refused anonymous callers
-            raise NotAuthenticated()
-        Token.objects.filter(user=user).delete()
+        services.token_revoke(user=caller(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class TokenApi(TokenCreateApi, TokenDeleteApi):
     # ``/auth/token/`` carries two operations and URLs route by path, so this class joins them.
     # Each operation keeps its own class (and schema) above; this one only picks their
-    # authentication and permissions by method. (No docstring: the schema takes the methods'.)
+    # authentication, permissions and throttles by method. (No docstring: the schema takes the
+    # methods'.)
 
     def _operation(self) -> type[TokenCreateApi] | type[TokenDeleteApi]:
         method = getattr(getattr(self, "request", None), "method", None)
@@ -125,10 +90,11 @@ class TokenApi(TokenCreateApi, TokenDeleteApi):
     def get_permissions(self) -> list[BasePermission]:
         return [permission() for permission in self._operation().permission_classes]
 
+    def get_throttles(self) -> list[BaseThrottle]:
+        return [throttle() for throttle in self._operation().throttle_classes]
+
 
 class MeDetailApi(APIView):
-    authentication_classes = AUTHENTICATION
-
     @extend_schema(
         tags=TAGS,
         operation_id="me_retrieve",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from rest_framework.authtoken.models import Token
+from rest_framework.settings import api_settings
+from rest_framework.throttling import ScopedRateThrottle
 
 from sot.accounts.roles import Role
 from sot.core.models import AuditAction, AuditEvent
@@ -16,6 +19,23 @@ pytestmark = pytest.mark.django_db
 TOKEN = "/api/v1/auth/token/"
 ME = "/api/v1/me/"
 PASSWORD = "pass-Word-123"  # the factories' password
+
+
+@pytest.fixture(autouse=True)
+def _throttle_counters():
+    """Sign-in attempts are counted in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def allowed_attempts() -> int:
+    """Sign-in attempts per period at the configured rate (SOT_AUTH_THROTTLE, "10/min")."""
+    allowed, _seconds = ScopedRateThrottle().parse_rate(
+        str(api_settings.DEFAULT_THROTTLE_RATES["auth_token"])
+    )
+    assert allowed is not None
+    return allowed
 
 
 def assert_error(response, status: int, code: str) -> dict:
@@ -36,6 +56,7 @@ class TestToken:
         assert response.status_code == 200
         key = response.json()["token"]
         assert Token.objects.get(user=user).key == key
+        assert AuditEvent.objects.filter(action=AuditAction.SIGN_IN).count() == 1  # once
         assert AuditEvent.objects.filter(
             action=AuditAction.SIGN_IN, actor=user, object_id=str(user.pk)
         ).exists()
@@ -113,6 +134,26 @@ class TestToken:
     def test_get_is_not_allowed(self, api_client):
         api_client.force_login(UserFactory())
         assert_error(api_client.get(TOKEN), 405, "method_not_allowed")
+
+    def test_attempts_over_the_rate_are_429_in_the_error_shape(self, api_client):
+        UserFactory(username="u1")
+        allowed = allowed_attempts()
+        wrong = {"username": "u1", "password": "wrong"}
+        for _ in range(allowed):
+            assert_error(api_client.post(TOKEN, wrong), 400, "invalid_credentials")
+
+        refused = api_client.post(TOKEN, {"username": "u1", "password": PASSWORD})
+
+        assert_error(refused, 429, "throttled")
+        assert int(refused["Retry-After"]) > 0
+        assert not Token.objects.exists()  # not even the right password gets in now
+
+    def test_revoking_is_not_throttled(self, api_client):
+        user = UserFactory()
+        allowed = allowed_attempts()
+        api_client.force_login(user)
+        for _ in range(allowed + 1):
+            assert api_client.delete(TOKEN).status_code == 204
 
 
 class TestMe:

@@ -21,7 +21,7 @@ from sot.cases.models import (
 from sot.cases.validation import validate_party_identifiers
 from sot.core.iin import mask_iin
 from sot.core.judiciary import CaseCategory, Instance
-from sot.courts.api.serializers import CourtRefOutputSerializer, choice_output
+from sot.courts.api.serializers import CourtRefOutputSerializer
 from sot.courts.models import Court, Judge
 
 # --- outputs -------------------------------------------------------------------------------------
@@ -35,7 +35,7 @@ class CaseListOutputSerializer(serializers.Serializer):
     court = CourtRefOutputSerializer()
     category = serializers.ChoiceField(choices=CaseCategory.choices)
     instance = serializers.ChoiceField(choices=Instance.choices)
-    status = choice_output(CaseStatus)
+    status = serializers.ChoiceField(choices=CaseStatus.choices)
     status_label = serializers.CharField(source="get_status_display")
     subject = serializers.CharField()
     filed_at = serializers.DateTimeField()
@@ -45,8 +45,8 @@ class CaseListOutputSerializer(serializers.Serializer):
 class ParticipantOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
-    role = choice_output(ParticipantRole)
-    kind = choice_output(PartyKind)
+    role = serializers.ChoiceField(choices=ParticipantRole.choices)
+    kind = serializers.ChoiceField(choices=PartyKind.choices)
     masked_iin = serializers.SerializerMethodField()
     masked_bin = serializers.SerializerMethodField()
 
@@ -62,7 +62,7 @@ class ParticipantOutputSerializer(serializers.Serializer):
 class BenchSeatOutputSerializer(serializers.Serializer):
     judge = serializers.IntegerField(source="judge_id")
     judge_name = serializers.CharField(source="judge.full_name")
-    role = choice_output(BenchRole)
+    role = serializers.ChoiceField(choices=BenchRole.choices)
     assigned_at = serializers.DateTimeField()
 
 
@@ -102,7 +102,7 @@ class CaseDetailOutputSerializer(CaseListOutputSerializer):
 
 class CaseEventOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = choice_output(CaseEventKind)
+    kind = serializers.ChoiceField(choices=CaseEventKind.choices)
     label = serializers.CharField(source="get_kind_display")  # type: ignore[assignment]  # as above
     at = serializers.DateTimeField()
     actor = serializers.CharField(
@@ -198,6 +198,14 @@ class CaseCreateInputSerializer(serializers.Serializer):
 class CaseTransitionInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=CaseAction.choices)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    expected_status = serializers.ChoiceField(
+        choices=CaseStatus.choices,
+        required=False,
+        help_text=_(
+            "The status the caller last saw. If the case has moved since, nothing is done and "
+            "the answer is 409: a retried or double-submitted request moves the case once."
+        ),
+    )
 
 
 class JudgeAssignInputSerializer(serializers.Serializer):

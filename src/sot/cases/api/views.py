@@ -10,30 +10,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import serializers, status
-from rest_framework.authentication import (
-    BaseAuthentication,
-    SessionAuthentication,
-    TokenAuthentication,
-)
-from rest_framework.exceptions import NotAuthenticated
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from sot.accounts.models import User
-from sot.accounts.roles import Role
 from sot.cases import lifecycle, rules, selectors, services
 from sot.cases.lifecycle import CaseAction
 from sot.cases.models import Case, CaseJudge, Participant
 from sot.core.api.pagination import Pagination
+from sot.core.api.schema import BAD_INPUT, CONFLICT, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED
+from sot.core.api.views import caller, paginated_response, validated, validated_filters
 from sot.core.audit import audit_record
-from sot.core.errors import Forbidden, NotFound
+from sot.core.errors import Forbidden
 from sot.core.models import AuditAction
-from sot.courts.api.serializers import ErrorSerializer
-from sot.courts.models import Court
 
 from .serializers import (
     BenchSeatOutputSerializer,
@@ -52,48 +45,9 @@ from .serializers import (
 )
 
 TAGS = ["cases"]
-# Token first: DRF answers an anonymous caller with the first class's challenge, and
-# SessionAuthentication has none, so in the settings' order (session first) anonymous callers get
-# 403 instead of 401. Drop this once REST_FRAMEWORK lists TokenAuthentication first.
-AUTHENTICATION: list[type[BaseAuthentication]] = [TokenAuthentication, SessionAuthentication]
-
 CASE_ID = OpenApiParameter("case_id", int, OpenApiParameter.PATH)
-BAD_INPUT = OpenApiResponse(ErrorSerializer, description="Invalid input; see error.fields.")
-UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description="Not signed in.")
-FORBIDDEN = OpenApiResponse(ErrorSerializer, description="The caller may see but not do this.")
-NOT_FOUND = OpenApiResponse(
-    ErrorSerializer, description="No such case, or not one the caller may see."
-)
-CONFLICT = OpenApiResponse(
-    ErrorSerializer, description="Not possible in the case's current status (invalid_transition)."
-)
 READ_ERRORS = {401: UNAUTHENTICATED, 404: NOT_FOUND}
 WRITE_ERRORS = {400: BAD_INPUT, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND}
-
-
-def caller(request: Request) -> User:
-    """The signed-in user (permission classes have already refused anonymous callers)."""
-    user = request.user
-    if not isinstance(user, User):
-        raise NotAuthenticated()
-    return user
-
-
-def validated(serializer_class: type[serializers.Serializer], data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
-
-
-def paginated_response(
-    view: APIView,
-    request: Request,
-    queryset: QuerySet[Any],
-    serializer: type[serializers.Serializer],
-) -> Response:
-    paginator = Pagination()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
 # Cases not yet registered have no number: they come last either way, on every database.
@@ -138,23 +92,10 @@ def case_detail_data(user: User, case: Case) -> dict[str, Any]:
     return dict(CaseDetailOutputSerializer(case, context=context).data)
 
 
-def may_record_paper_filing(user: User, court: Court) -> bool:
-    """The clerks and the chair of ``court`` record paper filings made with it.
-
-    This rule belongs in ``sot.cases.rules`` and its check in ``services.case_file``, which checks
-    nothing today (see the API report); until then the API enforces it here.
-    """
-    if not user.has_role(Role.CLERK, Role.COURT_CHAIR):
-        return False
-    workplace = user.workplace_court()
-    return workplace is not None and workplace.pk == court.pk
-
-
 # --- reads ---------------------------------------------------------------------------------------
 
 
 class CaseListApi(APIView):
-    authentication_classes = AUTHENTICATION
     pagination_class = Pagination
 
     @extend_schema(
@@ -166,8 +107,7 @@ class CaseListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         """Only cases the caller may see; filters narrow that set and never widen it."""
-        # A plain dict, not the QueryDict: DRF reads a missing boolean in form data as "false".
-        params = validated(CaseListFilterSerializer, request.query_params.dict())
+        params = validated_filters(CaseListFilterSerializer, request)
         cases = case_list_filter(
             selectors.visible_cases(caller(request)).select_related("court"), params
         )
@@ -175,8 +115,6 @@ class CaseListApi(APIView):
 
 
 class CaseDetailApi(APIView):
-    authentication_classes = AUTHENTICATION
-
     @extend_schema(
         tags=TAGS,
         operation_id="cases_retrieve",
@@ -192,7 +130,6 @@ class CaseDetailApi(APIView):
 
 
 class CaseHistoryApi(APIView):
-    authentication_classes = AUTHENTICATION
     pagination_class = Pagination
 
     @extend_schema(
@@ -210,7 +147,6 @@ class CaseHistoryApi(APIView):
 
 
 class CaseMatterListApi(APIView):
-    authentication_classes = AUTHENTICATION
     pagination_class = Pagination
 
     @extend_schema(
@@ -230,8 +166,6 @@ class CaseMatterListApi(APIView):
 
 
 class ParticipantIinDetailApi(APIView):
-    authentication_classes = AUTHENTICATION
-
     @extend_schema(
         tags=TAGS,
         operation_id="cases_participants_iin_retrieve",
@@ -243,10 +177,7 @@ class ParticipantIinDetailApi(APIView):
         """The full identifiers of one participant. Every read leaves an audit row."""
         user = caller(request)
         case = selectors.access_case(user, case_id, request=request)
-        # Scoped to a case the caller may see: the participant's own id grants nothing.
-        participant = case.participants.filter(pk=participant_id).first()
-        if participant is None:
-            raise NotFound()
+        participant = selectors.access_participant(case, participant_id)
         if not rules.may_see_full_iin(user, case):
             raise Forbidden()
         audit_record(
@@ -261,7 +192,6 @@ class ParticipantIinDetailApi(APIView):
 
 
 class DocumentListApi(APIView):
-    authentication_classes = AUTHENTICATION
     pagination_class = Pagination
 
     @extend_schema(
@@ -273,17 +203,15 @@ class DocumentListApi(APIView):
     )
     def get(self, request: Request, case_id: int) -> Response:
         case = selectors.access_case(caller(request), case_id, request=request)
-        # Related rows of a case already accessed; a ``case_documents`` selector would own this.
-        documents = case.documents.select_related("uploaded_by").order_by("uploaded_at", "pk")
-        return paginated_response(self, request, documents, DocumentOutputSerializer)
+        return paginated_response(
+            self, request, selectors.case_documents(case), DocumentOutputSerializer
+        )
 
 
 # --- writes --------------------------------------------------------------------------------------
 
 
 class CaseCreateApi(APIView):
-    authentication_classes = AUTHENTICATION
-
     @extend_schema(
         tags=TAGS,
         operation_id="cases_create",
@@ -294,11 +222,12 @@ class CaseCreateApi(APIView):
     def post(self, request: Request) -> Response:
         """Record a case filed on paper with the court; it starts in status "filed"."""
         user = caller(request)
-        if not user.has_role(Role.CLERK, Role.COURT_CHAIR):
+        # Who records filings for no court at all (not a court's clerk or chair) gets 403 before
+        # their input is read; whether for the court named is ``services.case_file``'s check.
+        workplace = user.workplace_court()
+        if workplace is None or not rules.may_record_filing(user, workplace):
             raise Forbidden()
         data = validated(CaseCreateInputSerializer, request.data)
-        if not may_record_paper_filing(user, data["court"]):
-            raise Forbidden()
         case = services.case_file(
             court=data["court"],
             category=data["category"],
@@ -315,8 +244,6 @@ class CaseCreateApi(APIView):
 
 
 class CaseTransitionApi(APIView):
-    authentication_classes = AUTHENTICATION
-
     @extend_schema(
         tags=TAGS,
         operation_id="cases_transitions_create",
@@ -328,26 +255,32 @@ class CaseTransitionApi(APIView):
     def post(self, request: Request, case_id: int) -> Response:
         """Take one lifecycle action; answers with the case as it now stands.
 
-        A move the case's status does not allow is refused with 409, so repeating a request
-        that succeeded does not move the case twice. "appeal" also opens the higher-instance case
-        (see the matter endpoint).
+        A move the case's status does not allow is refused with 409, and so is any move when
+        ``expected_status`` is given and the case is no longer in it: send the status you saw,
+        and repeating a request that succeeded does not move the case twice. "appeal" also opens
+        the higher-instance case (see the matter endpoint).
         """
         user = caller(request)
         case = selectors.access_case(user, case_id, request=request)
         data = validated(CaseTransitionInputSerializer, request.data)
+        expected_status = data.get("expected_status")
         if data["action"] == CaseAction.APPEAL:
-            services.case_appeal(case=case, acting_user=user, note=data["note"])
+            services.case_appeal(
+                case=case, acting_user=user, note=data["note"], expected_status=expected_status
+            )
         else:
             services.case_transition(
-                case=case, action=data["action"], acting_user=user, note=data["note"]
+                case=case,
+                action=data["action"],
+                acting_user=user,
+                note=data["note"],
+                expected_status=expected_status,
             )
         case.refresh_from_db()
         return Response(case_detail_data(user, case))
 
 
 class ParticipantAddApi(APIView):
-    authentication_classes = AUTHENTICATION
-
     @extend_schema(
         tags=TAGS,
         operation_id="cases_participants_create",
@@ -369,8 +302,6 @@ class ParticipantAddApi(APIView):
 
 
 class JudgeAssignApi(APIView):
-    authentication_classes = AUTHENTICATION
-
     @extend_schema(
         tags=TAGS,
         operation_id="cases_judges_create",
@@ -390,7 +321,6 @@ class JudgeAssignApi(APIView):
 
 
 class DocumentAddApi(APIView):
-    authentication_classes = AUTHENTICATION
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(

@@ -812,18 +812,74 @@ class TestCaseTransition:
         matter = client_as(w.citizen).get(url(case, "matter/"))
         assert ids(matter) == [case.pk, higher.pk]
 
-    def test_appeal_without_an_appeal_court_is_409_and_changes_nothing(self, w, client_as):
-        court = CourtFactory(parent=None)
-        clerk = UserFactory(roles=[Role.CLERK], court=court)
+    @pytest.mark.parametrize(
+        ("has_appeal_court", "data"),
+        [
+            pytest.param(False, {"action": "appeal"}, id="no-appeal-court"),
+            pytest.param(
+                True, {"action": "appeal", "expected_status": "heard"}, id="stale-expected-status"
+            ),
+        ],
+    )
+    def test_a_refused_appeal_is_409_and_changes_nothing(
+        self, w, client_as, has_appeal_court, data
+    ):
+        court = w.court if has_appeal_court else CourtFactory(parent=None)
+        clerk = w.clerk if has_appeal_court else UserFactory(roles=[Role.CLERK], court=court)
         case = CaseFactory(court=court, status=CaseStatus.DECIDED)
         before = (Case.objects.count(), CaseEvent.objects.count())
 
-        response = client_as(clerk).post(url(case, "transitions/"), {"action": "appeal"})
+        response = client_as(clerk).post(url(case, "transitions/"), data, format="json")
 
         assert_error(response, 409, "invalid_transition")
         case.refresh_from_db()
         assert case.status == CaseStatus.DECIDED
         assert (Case.objects.count(), CaseEvent.objects.count()) == before
+
+    def test_a_retried_schedule_with_the_expected_status_moves_the_case_once(self, w, client_as):
+        # "schedule" is allowed from "scheduled" too: without expected_status a retry would
+        # schedule a second hearing.
+        case = CaseFactory(court=w.court, status=CaseStatus.ACCEPTED)
+        client = client_as(w.clerk)
+        data = {"action": "schedule", "expected_status": "accepted"}
+
+        first = client.post(url(case, "transitions/"), data, format="json")
+        again = client.post(url(case, "transitions/"), data, format="json")
+
+        assert first.status_code == 200, first.content
+        assert first.json()["status"] == "scheduled"
+        assert_error(again, 409, "invalid_transition")
+        case.refresh_from_db()
+        assert case.status == CaseStatus.SCHEDULED
+        assert case.events.filter(kind="scheduled").count() == 1
+
+    def test_the_expected_status_is_optional(self, w, client_as):
+        case = CaseFactory(court=w.court, status=CaseStatus.SCHEDULED)
+        response = client_as(w.clerk).post(
+            url(case, "transitions/"), {"action": "schedule"}, format="json"
+        )
+        assert response.status_code == 200, response.content
+        assert case.events.filter(kind="scheduled").count() == 1
+
+    def test_appeal_with_the_current_status_expected(self, w, client_as):
+        case = CaseFactory(court=w.court, status=CaseStatus.DECIDED)
+        response = client_as(w.clerk).post(
+            url(case, "transitions/"),
+            {"action": "appeal", "expected_status": "decided"},
+            format="json",
+        )
+        assert response.status_code == 200, response.content
+        assert Case.objects.filter(lower_case=case).count() == 1
+
+    def test_an_unknown_expected_status_is_400(self, w, client_as):
+        case = w.file()
+        response = client_as(w.clerk).post(
+            url(case, "transitions/"),
+            {"action": "register", "expected_status": "lost"},
+            format="json",
+        )
+        error = assert_error(response, 400, "validation_failed")
+        assert list(error["fields"]) == ["expected_status"]
 
 
 # --- participants and bench ----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from sot.accounts.roles import Role
 from sot.accounts.tests.factories import UserFactory
+from sot.cases.models import Case
 from sot.cases.tests.factories import CaseFactory, ParticipantFactory
 from sot.courts.tests.factories import CourtFactory
 
@@ -213,3 +214,63 @@ def test_the_schema_and_docs_are_served(api_client):
     docs = api_client.get("/api/docs/")
     assert docs.status_code == 200
     assert b"/api/schema/" in docs.content
+
+
+def test_a_body_over_the_upload_limit_is_413(api_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    court = CourtFactory()
+    api_client.force_authenticate(UserFactory(roles=[Role.CLERK], court=court))
+    before = Case.objects.count()
+
+    response = api_client.post(
+        "/api/v1/cases/",
+        {"court": court.code, "category": "civil", "subject": "x" * 2048},
+        format="json",
+    )
+
+    assert_error_body(response, 413, "request_too_large")
+    assert Case.objects.count() == before
+
+
+def test_a_body_under_the_limit_is_read(api_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    api_client.force_authenticate(UserFactory(roles=[Role.CLERK], court=CourtFactory()))
+    response = api_client.post("/api/v1/cases/", {"subject": "x" * 100}, format="json")
+    assert_error_body(response, 400, "validation_failed")
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/api/v1/nothing-here/"),
+        ("get", "/api/v1/nothing-here"),
+        ("post", "/api/v1/nothing/here/"),
+        ("delete", "/api/v1/cases/not-a-number/"),
+        ("get", "/api/v1/courts/ABC/judges/"),
+        ("get", "/api/v1/"),
+    ],
+)
+def test_unknown_api_paths_are_404_in_the_error_shape(api_client, method, path):
+    response = getattr(api_client, method)(path, HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert_error_body(response, 404, "not_found")
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Language"] == "ru"
+
+
+def test_an_unknown_path_answers_a_post_without_a_csrf_token(api_client):
+    api_client.handler.enforce_csrf_checks = True
+    api_client.force_login(UserFactory())
+    assert_error_body(api_client.post("/api/v1/nothing/", {}), 404, "not_found")
+
+
+def test_a_known_path_without_its_slash_is_still_redirected(api_client):
+    response = api_client.get("/api/v1/courts?level=district")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/courts/?level=district"
+
+
+def test_pages_outside_the_api_keep_djangos_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert not response["Content-Type"].startswith("application/json")

@@ -1,0 +1,48 @@
+"""Database functions Sot needs on both of its databases.
+
+SQLite's ``LOWER`` and ``LIKE`` fold ASCII letters only, so "алматы" would never find "Алматы" there.
+Every SQLite connection gets ``sot_casefold`` (Python's ``str.casefold``) instead, registered by
+``sqlite_functions_register`` on ``connection_created`` (connected in ``CoreConfig.ready``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Func
+from django.db.models.sql.compiler import SQLCompiler
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import _AsSqlType
+
+
+def casefold(value: object) -> str | None:
+    """``sot_casefold`` in SQL: NULL stays NULL, like SQL's own string functions."""
+    return None if value is None else str(value).casefold()
+
+
+def sqlite_functions_register(
+    sender: type[BaseDatabaseWrapper], connection: BaseDatabaseWrapper, **kwargs: Any
+) -> None:
+    if connection.vendor != "sqlite":
+        return
+    # Deterministic: SQLite may then use it in indexes and fold repeated calls.
+    connection.connection.create_function("sot_casefold", 1, casefold, deterministic=True)
+
+
+class Casefold(Func):
+    """Case-insensitive text for comparisons: compare it with ``value.casefold()``.
+
+    PostgreSQL's ``LOWER`` follows the collation's character type: under a UTF-8 locale (the
+    databases here are C.UTF-8) it folds Cyrillic and Kazakh letters, under the plain "C" locale
+    only ASCII. It differs from ``casefold`` for a few letters no court name has (German ß).
+    """
+
+    function = "LOWER"
+    arity = 1
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> _AsSqlType:
+        return self.as_sql(compiler, connection, function="sot_casefold", **extra_context)

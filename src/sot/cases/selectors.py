@@ -20,7 +20,7 @@ from sot.core.audit import audit_record
 from sot.core.errors import NotFound
 from sot.core.models import AuditAction
 
-from .models import Case, CaseEvent, CaseStatus, Document, Participant
+from .models import Case, CaseEvent, Document, Participant
 
 
 def involved_matters(user: User) -> Q:
@@ -126,12 +126,16 @@ def my_cases(user: User) -> QuerySet[Case]:
 
 
 def judge_docket(user: User) -> QuerySet[Case]:
-    """Pending cases on which the user sits as a judge, oldest first (they are most urgent)."""
+    """Pending cases on which the user sits as a judge, oldest first (they are most urgent).
+
+    A case leaves the docket once decided: after that it is appealed, in force or enforced, and no
+    longer waits on this judge.
+    """
     if not user.is_authenticated:
         return Case.objects.none()
     return (
-        Case.objects.filter(bench__judge__user=user)
-        .exclude(status__in=[CaseStatus.ARCHIVED, CaseStatus.RETURNED, CaseStatus.IN_FORCE])
+        Case.objects.pending()
+        .filter(bench__judge__user=user)
         .select_related("court")
         .order_by("filed_at", "pk")
     )

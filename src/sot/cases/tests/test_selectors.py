@@ -90,8 +90,8 @@ def test_my_cases_and_docket(court, judge):
     mine = CaseFactory(court=court)
     ParticipantFactory(case=mine, user=citizen)
     on_docket = CaseFactory(court=court, status="scheduled")
-    archived = CaseFactory(court=court, status="archived")
-    for case in (on_docket, archived):
+    done = [CaseFactory(court=court, status=s) for s in ("decided", "appealed", "enforcement")]
+    for case in (on_docket, *done):
         CaseJudgeFactory(case=case, judge=judge)
     assert list(selectors.my_cases(citizen)) == [mine]
     assert list(selectors.judge_docket(judge.user)) == [on_docket]

@@ -20,7 +20,7 @@ echo "== compile translations"; DJANGO_SETTINGS_MODULE=sot.settings.test sot i18
 echo "== pytest (${DATABASE_URL:-sqlite})"
 # pytest exits 5 when it collected nothing: that is a failure here, never a silent pass.
 set +e
-pytest -q "$@"
+pytest -q -n 2 "$@"
 rc=$?
 set -e
 if [[ $rc == 5 ]]; then echo "pytest collected no tests" >&2; exit 1; fi

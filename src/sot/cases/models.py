@@ -48,8 +48,13 @@ class CaseQuerySet(models.QuerySet["Case"]):
 class Case(models.Model):
     # Allocated at registration: "<court code>-<yy>-<sequence>", no gaps per court and year.
     number = models.CharField(_("case number"), max_length=32, unique=True, null=True, blank=True)
+    # Indexed by the (court, status) and (court, filed_at) indexes below, which lead with it.
     court = models.ForeignKey(
-        Court, verbose_name=_("court"), on_delete=models.PROTECT, related_name="cases"
+        Court,
+        verbose_name=_("court"),
+        on_delete=models.PROTECT,
+        related_name="cases",
+        db_index=False,
     )
     category = models.CharField(_("category"), max_length=32, choices=CaseCategory.choices)
     instance = models.CharField(
@@ -158,6 +163,7 @@ class Participant(models.Model):
         null=True,
         blank=True,
         related_name="case_participations",
+        db_index=False,  # indexed by (user, case) below
     )
     name = models.CharField(_("name"), max_length=300)
     iin = models.CharField(_("IIN"), max_length=12, blank=True)
@@ -217,7 +223,8 @@ class CaseEventKind(models.TextChoices):
 
 
 class CaseEvent(AppendOnlyModel):
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    # Indexed by (case, at) below.
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events", db_index=False)
     kind = models.CharField(_("kind"), max_length=32, choices=CaseEventKind.choices)
     at = models.DateTimeField(_("time"), default=clock.now)
     actor = models.ForeignKey(

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -130,9 +132,15 @@ def _participant_errors(participant: ParticipantInput) -> dict[str, list[Any]]:
     return errors
 
 
-def _participant_create(case: Case, data: ParticipantInput, actor: User | None) -> Participant:
+def _participant_create(
+    case: Case,
+    data: ParticipantInput,
+    actor: User | None,
+    represents: Participant | None = None,
+) -> Participant:
     participant = Participant.objects.create(
         case=case,
+        represents=represents,
         role=data.role,
         kind=data.kind,
         name=data.name.strip(),
@@ -212,7 +220,9 @@ def _transition(
         case.status = transition.target
         case.status_before_suspension = previous if action == CaseAction.SUSPEND else ""
     if action == CaseAction.REGISTER:
-        case.number = case_number_allocate(court=case.court, year=timezone.localdate(now).year)
+        # The year on the number is the court's local year (a filing at 00:30 on 1 January).
+        court_year = timezone.localdate(now, ZoneInfo(case.court.timezone)).year
+        case.number = case_number_allocate(court=case.court, year=court_year)
         case.registered_at = now
         update_fields += ["number", "registered_at"]
     elif action == CaseAction.DECIDE:
@@ -271,14 +281,18 @@ def case_appeal(
         filed_at=clock.now(),
     )
     _event(higher, CaseEventKind.FILED, acting_user, {"lower_case": lower.pk})
-    for p in lower.participants.all():
-        _participant_create(
+    # Parties first, then their representatives, so each "represents" link can be carried over.
+    copies: dict[int, Participant] = {}
+    for p in lower.participants.order_by(F("represents").asc(nulls_first=True), "pk"):
+        copy = _participant_create(
             higher,
             ParticipantInput(
                 role=p.role, name=p.name, kind=p.kind, iin=p.iin, bin=p.bin, user=p.user
             ),
             acting_user,
+            represents=copies.get(p.represents_id) if p.represents_id else None,
         )
+        copies[p.pk] = copy
     return higher
 
 

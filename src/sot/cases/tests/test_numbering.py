@@ -84,3 +84,17 @@ def test_concurrent_registrations_get_distinct_consecutive_numbers(court, clerk)
     )
     year = clock.today().year
     assert numbers == [format_case_number(court.code, year, n) for n in range(1, 13)]
+
+
+@pytest.mark.django_db
+def test_the_year_is_the_courts_local_year(court, clerk):
+    """Just after midnight on 1 January in the court's zone, the UTC date is still 31 December."""
+    court.region.timezone = "Asia/Tokyo"  # UTC+9: far enough east to cross the date line
+    court.region.save()
+    case = CaseFactory(court=court, number=None, status="filed")
+    moment = datetime.datetime(2026, 12, 31, 15, 30, tzinfo=datetime.UTC)  # 00:30 in Tokyo
+    with clock.frozen(moment):
+        registered = services.case_transition(
+            case=case, action=CaseAction.REGISTER, acting_user=clerk
+        )
+    assert registered.number == format_case_number(court.code, 2027, 1)

@@ -148,6 +148,19 @@ def test_appeal_opens_a_linked_case_in_the_same_matter(court, judge, clerk):
     assert list(matter) == [first, appeal]
 
 
+def test_appeal_keeps_who_represents_whom(court, clerk):
+    first = CaseFactory(court=court, status=CaseStatus.DECIDED)
+    client = ParticipantFactory(case=first, role=ParticipantRole.PLAINTIFF, name="Client")
+    ParticipantFactory(
+        case=first, role=ParticipantRole.REPRESENTATIVE, name="Advocate", represents=client
+    )
+    appeal = services.case_appeal(case=first, acting_user=clerk)
+    advocate = appeal.participants.get(name="Advocate")
+    assert advocate.represents is not None
+    assert advocate.represents.case == appeal
+    assert advocate.represents.name == "Client"
+
+
 def test_cassation_goes_to_the_supreme_court(court, clerk):
     appellate_clerk = UserFactory(roles=[Role.CLERK], court=court.parent)
     first = CaseFactory(court=court, status=CaseStatus.DECIDED)

@@ -10,6 +10,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from sot.accounts.roles import Role
 from sot.core.models import AuditAction, AuditEvent
+from sot.core.tests.api_assertions import assert_error
 from sot.courts.tests.factories import CourtFactory, JudgeFactory
 
 from .factories import UserFactory, valid_iin
@@ -36,15 +37,6 @@ def allowed_attempts() -> int:
     )
     assert allowed is not None
     return allowed
-
-
-def assert_error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.content
-    error = response.json()["error"]
-    assert error["code"] == code
-    assert isinstance(error["message"], str)
-    assert error["message"]
-    return error
 
 
 class TestToken:

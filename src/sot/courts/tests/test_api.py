@@ -9,6 +9,7 @@ import pytest
 
 from sot.accounts.tests.factories import UserFactory, valid_iin
 from sot.core.judiciary import CaseCategory, Instance
+from sot.core.tests.api_assertions import assert_error
 from sot.courts.models import CourtKind, CourtLevel, JudgeStatus
 
 from .factories import CourtFactory, JudgeFactory, RegionFactory
@@ -21,15 +22,6 @@ JUDGES = "/api/v1/judges/"
 
 def codes(response) -> list[str]:
     return [row["code"] for row in response.json()["results"]]
-
-
-def assert_error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.content
-    error = response.json()["error"]
-    assert error["code"] == code
-    assert isinstance(error["message"], str)
-    assert error["message"]
-    return error
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("sot.courts.api.urls")),
     path("", include("sot.cases.api.urls")),
     path("", include("sot.accounts.api.urls")),
+    path("", include("sot.ledger.api.urls")),
     # Last: whatever no app routes gets the API's 404 body, not Django's HTML page.
     re_path(r"^(?P<path>.*)$", api_not_found, name=NOT_FOUND_URL_NAME),
 ]

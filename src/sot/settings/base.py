@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sot.accounts",
     "sot.courts",
     "sot.cases",
+    "sot.ledger",
     "sot.seeding",
     "sot.web",
 ]
@@ -139,6 +140,14 @@ WHITENOISE_USE_FINDERS = True
 SOT_DOCUMENT_MAX_BYTES = int(os.environ.get("SOT_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Transparency log (docs/ledger.md): the Ed25519 key that signs tree heads. Created by
+# `sot ledger init-key`; with autocreate on (dev, tests) the first signature creates it. Production
+# must turn autocreate off (SOT_LEDGER_KEY_AUTOCREATE=0): a lost key must fail, not be replaced.
+SOT_LEDGER_KEY_FILE = Path(
+    os.environ.get("SOT_LEDGER_KEY_FILE", str(DATA_DIR / "ledger-ed25519.pem"))
+).resolve()
+SOT_LEDGER_KEY_AUTOCREATE = env_bool("SOT_LEDGER_KEY_AUTOCREATE", True)
 
 # The throttle counters live here: per process by default (needs nothing), shared by every worker
 # when SOT_CACHE_URL names a Redis server (redis://host:6379/0; needs the redis package).

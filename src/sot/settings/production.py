@@ -29,3 +29,7 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# The transparency log's signing key is provisioned (`sot ledger init-key` once, then kept safe): a
+# missing key must stop the server, never be silently replaced by a new one.
+SOT_LEDGER_KEY_AUTOCREATE = False

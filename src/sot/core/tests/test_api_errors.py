@@ -44,6 +44,10 @@ PUBLIC = [
     ("get", "/api/v1/courts/{court}/"),
     ("get", "/api/v1/judges/"),
     ("get", "/api/v1/judges/{judge}/"),
+    ("get", "/api/v1/ledger/head/"),
+    ("get", "/api/v1/ledger/leaves/{index}/"),
+    ("get", "/api/v1/ledger/proof/"),
+    ("get", "/api/v1/ledger/consistency/"),
 ]
 
 

@@ -15,6 +15,12 @@ if [[ $tests_only == 0 ]]; then
   echo "== mypy";                mypy
   echo "== migrations";          DJANGO_SETTINGS_MODULE=sot.settings.test sot makemigrations --check --dry-run
   echo "== deploy check";        tools/check_deploy.sh
+  # Needs GNU gettext's xgettext; without it (a bare machine) this one check is skipped, CI has it.
+  if command -v xgettext >/dev/null 2>&1 || [[ -n "${CI:-}" ]]; then
+    echo "== catalogues current";  python tools/check_messages.py
+  else
+    echo "== catalogues current: skipped (install gettext to run it)"
+  fi
 fi
 echo "== compile translations"; DJANGO_SETTINGS_MODULE=sot.settings.test sot i18n_compile
 echo "== pytest (${DATABASE_URL:-sqlite})"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -12,8 +11,7 @@ from rest_framework.views import APIView
 from sot.core.api.pagination import Pagination
 from sot.core.api.schema import BAD_INPUT, NOT_FOUND
 from sot.core.api.views import paginated_response, validated_filters
-from sot.core.errors import NotFound
-from sot.courts.models import Court, Judge
+from sot.courts import selectors
 
 from .filters import court_list_filter, judge_list_filter
 from .serializers import (
@@ -25,11 +23,6 @@ from .serializers import (
 )
 
 TAGS = ["courts"]
-
-
-def judge_queryset() -> QuerySet[Judge]:
-    """Judges with everything their public card shows, in a fixed number of queries."""
-    return Judge.objects.select_related("user", "court").prefetch_related("specialisations")
 
 
 class CourtListApi(APIView):
@@ -45,9 +38,7 @@ class CourtListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         params = validated_filters(CourtListFilterSerializer, request)
-        courts = court_list_filter(
-            Court.objects.active().select_related("region", "parent"), params
-        ).order_by("code")
+        courts = court_list_filter(selectors.directory_courts(), params)
         return paginated_response(self, request, courts, CourtListOutputSerializer)
 
 
@@ -62,14 +53,7 @@ class CourtDetailApi(APIView):
         summary="One court, abolished ones included (old cases refer to them)",
     )
     def get(self, request: Request, code: str) -> Response:
-        court = (
-            Court.objects.select_related("region", "parent")
-            .prefetch_related("competences")
-            .filter(code=code)
-            .first()
-        )
-        if court is None:
-            raise NotFound()
+        court = selectors.access_court(code)
         return Response(CourtDetailOutputSerializer(court).data)
 
 
@@ -86,9 +70,7 @@ class JudgeListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         params = validated_filters(JudgeListFilterSerializer, request)
-        judges = judge_list_filter(judge_queryset(), params).order_by(
-            "user__last_name", "user__first_name", "pk"
-        )
+        judges = judge_list_filter(selectors.directory_judges(), params)
         return paginated_response(self, request, judges, JudgeOutputSerializer)
 
 
@@ -103,7 +85,5 @@ class JudgeDetailApi(APIView):
         summary="One judge (public fields only)",
     )
     def get(self, request: Request, judge_id: int) -> Response:
-        judge = judge_queryset().filter(pk=judge_id).first()
-        if judge is None:
-            raise NotFound()
+        judge = selectors.access_judge(judge_id)
         return Response(JudgeOutputSerializer(judge).data)

@@ -9,6 +9,10 @@ urlpatterns = [
     path("", include("sot.cases.api.urls")),
     path("", include("sot.accounts.api.urls")),
     path("", include("sot.ledger.api.urls")),
+    path("", include("sot.distribution.api.urls")),
+    path("", include("sot.deadlines.api.urls")),
+    path("", include("sot.hearings.api.urls")),
+    path("", include("sot.council.api.urls")),
     # Last: whatever no app routes gets the API's 404 body, not Django's HTML page.
     re_path(r"^(?P<path>.*)$", api_not_found, name=NOT_FOUND_URL_NAME),
 ]

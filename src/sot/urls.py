@@ -6,6 +6,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("", include("sot.web.urls")),
+    path("", include("sot.distribution.urls")),
+    path("", include("sot.deadlines.urls")),
+    path("", include("sot.hearings.urls")),
+    path("", include("sot.council.urls")),
     path("api/v1/", include("sot.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

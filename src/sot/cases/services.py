@@ -37,6 +37,7 @@ from .models import (
     document_upload_path,
 )
 from .numbering import case_number_allocate
+from .signals import case_event_recorded
 from .validation import validate_party_identifiers
 
 
@@ -57,9 +58,11 @@ def _event(
     payload: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> CaseEvent:
-    return CaseEvent.objects.create(
+    event = CaseEvent.objects.create(
         case=case, kind=kind, actor=actor, payload=payload or {}, at=at or clock.now()
     )
+    case_event_recorded.send(sender=CaseEvent, event=event)
+    return event
 
 
 def _lock(case: Case) -> Case:

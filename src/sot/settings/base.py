@@ -67,6 +67,10 @@ INSTALLED_APPS = [
     "sot.courts",
     "sot.cases",
     "sot.ledger",
+    "sot.distribution",
+    "sot.deadlines",
+    "sot.hearings",
+    "sot.council",
     "sot.seeding",
     "sot.web",
 ]

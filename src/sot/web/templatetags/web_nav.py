@@ -30,4 +30,4 @@ def interface_languages() -> list[tuple[str, str]]:
 @register.filter
 def is_current(item: NavItem, request: Any) -> bool:
     match = getattr(request, "resolver_match", None)
-    return match is not None and match.namespace == "web" and match.url_name == item.url_name
+    return match is not None and match.view_name == item.url_name

@@ -1,0 +1,1 @@
+"""The Supreme Judicial Council (law on the SJC): candidates, exams, competitions, sessions and votes."""

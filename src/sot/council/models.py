@@ -1,0 +1,1 @@
+"""Supreme Judicial Council: records."""

@@ -1,0 +1,1 @@
+"""Automated case distribution: eligibility, the draw, its log entry and verification."""

@@ -1,0 +1,1 @@
+"""Hearings: scheduling, conflicts, start and end, postponements, suspensions and calendars."""

@@ -1,0 +1,1 @@
+"""Hearings: records."""

@@ -23,6 +23,7 @@ from sot.core.errors import DomainError, NotFound
 
 from .access import may_view_court_cases, may_view_docket, signed_in_user
 from .case_context import case_page_context
+from .case_panels import case_panels
 from .forms import CaseActionForm, CaseFilterForm
 from .navigation import entry_points
 
@@ -102,6 +103,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _access(user, case_id, request)
     context = case_page_context(user, case)
     context["action_form"] = CaseActionForm(initial={"seen_status": case.status})
+    context["panels"] = case_panels(request, user, case)
     return render(request, "web/case_detail.html", context)
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sot.core import clock
 from sot.core.judiciary import CaseCategory, Instance
 from sot.core.models import AppendOnlyModel, AppendOnlyQuerySet
-from sot.courts.models import Court, Judge
+from sot.courts.models import Court, Judge, Region
 
 
 class CaseStatus(models.TextChoices):
@@ -74,6 +74,10 @@ class Case(models.Model):
     )
     is_closed = models.BooleanField(_("closed session"), default=False)
     is_electronic = models.BooleanField(_("filed electronically"), default=True)
+    # The claimant asked for a court outside the parties' regions where the category allows it.
+    extraterritorial_requested = models.BooleanField(
+        _("extraterritorial court requested"), default=False
+    )
     filed_at = models.DateTimeField(_("filed on"), default=clock.now)
     registered_at = models.DateTimeField(_("registered on"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
@@ -168,6 +172,16 @@ class Participant(models.Model):
     name = models.CharField(_("name"), max_length=300)
     iin = models.CharField(_("IIN"), max_length=12, blank=True)
     bin = models.CharField(_("BIN"), max_length=12, blank=True)
+    # The region of the party's registered address: extraterritorial distribution keeps the case
+    # away from the courts of the parties' regions.
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     represents = models.ForeignKey(
         "self",
         verbose_name=_("represents"),
@@ -218,6 +232,8 @@ class CaseEventKind(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
     RESUMED = "resumed", _("Resumed")
     JUDGE_ASSIGNED = "judge_assigned", _("Judge assigned")
+    JUDGE_REASSIGNED = "judge_reassigned", _("Judge reassigned")
+    SENT_TO_CHAIR = "sent_to_chair", _("Sent to the court chair for assignment")
     PARTICIPANT_ADDED = "participant_added", _("Participant added")
     DOCUMENT_ADDED = "document_added", _("Document added")
 

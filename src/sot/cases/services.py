@@ -19,7 +19,7 @@ from sot.accounts.roles import Role
 from sot.core import clock
 from sot.core.errors import Forbidden, InvalidTransition, ValidationFailed
 from sot.core.judiciary import CaseCategory, Instance
-from sot.courts.models import Court, CourtLevel, Judge, JudgeStatus
+from sot.courts.models import Court, CourtLevel, Judge, JudgeStatus, Region
 
 from . import documents, rules
 from .lifecycle import TRANSITIONS, CaseAction
@@ -49,6 +49,7 @@ class ParticipantInput:
     iin: str = ""
     bin: str = ""
     user: User | None = None
+    region: Region | None = None
 
 
 def _event(
@@ -82,6 +83,7 @@ def case_file(
     claim_amount: Decimal | None = None,
     is_closed: bool = False,
     is_electronic: bool = True,
+    extraterritorial_requested: bool = False,
     participants: list[ParticipantInput] | tuple[ParticipantInput, ...] = (),
 ) -> Case:
     """Record a case filed with a court on paper (before registration gives it a number).
@@ -114,6 +116,7 @@ def case_file(
         claim_amount=claim_amount,
         is_closed=is_closed,
         is_electronic=is_electronic,
+        extraterritorial_requested=extraterritorial_requested,
         filed_at=clock.now(),
         clerk=acting_user if acting_user.has_role(Role.CLERK) else None,
     )
@@ -150,6 +153,7 @@ def _participant_create(
         iin=data.iin,
         bin=data.bin,
         user=data.user,
+        region=data.region,
     )
     _event(
         case,
@@ -290,7 +294,13 @@ def case_appeal(
         copy = _participant_create(
             higher,
             ParticipantInput(
-                role=p.role, name=p.name, kind=p.kind, iin=p.iin, bin=p.bin, user=p.user
+                role=p.role,
+                name=p.name,
+                kind=p.kind,
+                iin=p.iin,
+                bin=p.bin,
+                user=p.user,
+                region=p.region,
             ),
             acting_user,
             represents=copies.get(p.represents_id) if p.represents_id else None,

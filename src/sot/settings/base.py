@@ -224,3 +224,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SOT_LOG_LEVEL", "INFO")},
 }
+
+# Registration draws the presiding judge automatically (docs/distribution.md). Off only in the
+# unit-test settings, where most tests place judges by hand; the distribution tests turn it on.
+SOT_DISTRIBUTION_AUTOMATIC = env_bool("SOT_DISTRIBUTION_AUTOMATIC", True)

@@ -1,0 +1,69 @@
+"""The draw itself: pure functions over logged values, shared by the service and the verifier.
+
+Version ``sot-distribution/1`` (docs/distribution.md, ADR 0005):
+
+* every candidate's effective load is ``load * 1000 // share`` — the weighted open load in
+  hundredths of a case, divided by the judge's share of a full load in thousandths; integer
+  arithmetic, so anyone re-running the draw gets the same numbers;
+* the least-loaded candidates are those whose effective load is below the minimum plus the case's
+  weight (within one case of the least-loaded judge);
+* the randomness is ``SHA-256(version ‖ 0x00 ‖ tree-head signature ‖ 0x00 ‖ case number)``, where
+  the tree head is the first one signed after the case's request entry entered the log: it did not
+  exist when the case was registered, and nobody without the log's private key can compute it;
+* the chosen judge is the band's member at ``randomness mod len(band)``, the band ordered by judge id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+VERSION = "sot-distribution/1"
+FULL_SHARE = 1000  # a judge's share of a full load, in thousandths
+
+
+@dataclass(frozen=True)
+class Candidate:
+    judge: int
+    load: int  # weighted open load, hundredths of a case
+    share: int = FULL_SHARE
+
+    def as_entry(self) -> list[int]:
+        return [self.judge, self.load, self.share]
+
+    @classmethod
+    def from_entry(cls, entry: Sequence[int]) -> Candidate:
+        judge, load, share = entry
+        return cls(judge=int(judge), load=int(load), share=int(share))
+
+
+def effective_load(candidate: Candidate) -> int:
+    return candidate.load * FULL_SHARE // candidate.share
+
+
+def randomness(signature: bytes, case_number: str) -> bytes:
+    return hashlib.sha256(
+        VERSION.encode() + b"\x00" + signature + b"\x00" + case_number.encode("utf-8")
+    ).digest()
+
+
+def least_loaded(candidates: Sequence[Candidate], weight: int) -> list[Candidate]:
+    """The candidates within one case (``weight``, hundredths) of the least loaded, by judge id."""
+    if not candidates:
+        return []
+    floor = min(effective_load(c) for c in candidates)
+    return sorted(
+        (c for c in candidates if effective_load(c) < floor + weight), key=lambda c: c.judge
+    )
+
+
+def pick(band: Sequence[Candidate], seed: bytes) -> Candidate:
+    if not band:
+        raise ValueError("nobody to choose from")
+    return band[int.from_bytes(seed, "big") % len(band)]
+
+
+def commitment(case_number: str, salt: str) -> str:
+    """How a closed case appears in the log: its number hidden behind a salt its parties hold."""
+    return hashlib.sha256(f"{salt}:{case_number}".encode()).hexdigest()

@@ -1,0 +1,322 @@
+"""Who may hear a case: the pool of eligible judges, with the reason each other judge was left out.
+
+A ``PoolBuilder`` answers for many cases at once (a day's registrations): the base pools, absences,
+shares and loads are read once and kept current in memory as the batch assigns cases.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Q
+
+from sot.cases.models import (
+    BenchRole,
+    Case,
+    CaseJudge,
+    CaseStatus,
+    Participant,
+    ParticipantRole,
+)
+from sot.core.judiciary import Instance
+from sot.courts.models import (
+    Court,
+    CourtLevel,
+    Judge,
+    JudgeStatus,
+    JudgeStatusPeriod,
+    Region,
+)
+
+from .algorithm import FULL_SHARE, Candidate
+from .models import CategoryRule, Conflict, ConflictKind, DistributionMode, JudgeWorkload, Recusal
+
+LEVEL_FOR_INSTANCE: dict[str, str] = {
+    Instance.FIRST: CourtLevel.DISTRICT,
+    Instance.APPEAL: CourtLevel.REGIONAL,
+    Instance.CASSATION: CourtLevel.SUPREME,
+}
+# The statuses in which a case counts towards its judge's load (the case core's "pending").
+OPEN_STATUSES = (
+    CaseStatus.REGISTERED,
+    CaseStatus.ACCEPTED,
+    CaseStatus.LEFT_WITHOUT_MOTION,
+    CaseStatus.SCHEDULED,
+    CaseStatus.HEARD,
+    CaseStatus.SUSPENDED,
+)
+CLAIMANT_ROLES = (ParticipantRole.PLAINTIFF, ParticipantRole.APPLICANT)
+PARTY_ROLES = (
+    *CLAIMANT_ROLES,
+    ParticipantRole.DEFENDANT,
+    ParticipantRole.THIRD_PARTY,
+    ParticipantRole.ACCUSED,
+    ParticipantRole.VICTIM,
+)
+
+
+class Exclusion:
+    """Why an otherwise eligible judge is not in a case's pool (codes logged as they are)."""
+
+    ABSENT = "absent"
+    IS_PARTY = "is_party"
+    RELATIVE = "related_to_party"
+    DECLARED = "declared_conflict"
+    SAME_MATTER = "took_part_in_matter"
+    RECUSED = "recused"
+    REASSIGNED_FROM = "reassigned_from"
+
+
+DEFAULT_RULE = CategoryRule(mode=DistributionMode.COURT, weight=Decimal("1.00"), min_pool=3)
+
+
+@dataclass
+class Pool:
+    mode: str
+    weight: int  # the case's weight, hundredths
+    min_pool: int
+    excluded_regions: list[str]
+    candidates: list[Candidate]
+    excluded: list[list[int | str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Seat:
+    judge: int
+    court: int
+    region: int | None
+
+
+def centi(value: Decimal) -> int:
+    return int((value * 100).to_integral_value())
+
+
+class PoolBuilder:
+    def __init__(self, on: date) -> None:
+        self.on = on
+        self._rules = {(r.category, r.instance): r for r in CategoryRule.objects.all()}
+        self._bases: dict[tuple[str, str, int | None], list[_Seat]] = {}
+        self._absent: set[int] | None = None
+        self._shares = dict(JudgeWorkload.objects.values_list("judge_id", "share"))
+        self._loads: dict[int, int] = {}
+        self._region_codes: dict[int, str] = {}
+
+    def rule(self, category: str, instance: str) -> CategoryRule:
+        return self._rules.get((category, instance), DEFAULT_RULE)
+
+    def weight(self, category: str, instance: str) -> int:
+        return centi(self.rule(category, instance).weight)
+
+    # -- what the batch reads once ------------------------------------------------------------
+
+    def _base(self, category: str, instance: str, court_id: int | None) -> list[_Seat]:
+        """Active judges specialised in the category, in courts hearing it at this instance."""
+        key = (category, instance, court_id)
+        if key not in self._bases:
+            courts = Court.objects.filter(
+                is_active=True,
+                level=LEVEL_FOR_INSTANCE.get(instance, CourtLevel.DISTRICT.value),
+                competences__category=category,
+                competences__instance=instance,
+            )
+            if court_id is not None:
+                courts = courts.filter(pk=court_id)
+            rows = (
+                Judge.objects.filter(
+                    status=JudgeStatus.ACTIVE,
+                    court__in=courts,
+                    specialisations__category=category,
+                )
+                .values_list("pk", "court_id", "court__region_id", "court__region__code")
+                .order_by("pk")
+            )
+            seats = []
+            for judge, court, region, region_code in rows:
+                seats.append(_Seat(judge, court, region))
+                if region is not None:
+                    self._region_codes[region] = region_code
+            self._bases[key] = seats
+        return self._bases[key]
+
+    def _absences(self) -> set[int]:
+        if self._absent is None:
+            self._absent = set(
+                JudgeStatusPeriod.objects.filter(starts_on__lte=self.on)
+                .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.on))
+                .exclude(status=JudgeStatus.ACTIVE)
+                .values_list("judge_id", flat=True)
+            )
+        return self._absent
+
+    def _share(self, judge: int) -> int:
+        share = self._shares.get(judge)
+        return FULL_SHARE if share is None else int(share * FULL_SHARE)
+
+    def _load_missing(self, judges: Iterable[int]) -> None:
+        missing = [j for j in judges if j not in self._loads]
+        if not missing:
+            return
+        for j in missing:
+            self._loads[j] = 0
+        for start in range(0, len(missing), 5000):
+            counts = (
+                CaseJudge.objects.filter(
+                    judge_id__in=missing[start : start + 5000],
+                    role=BenchRole.PRESIDING,
+                    case__status__in=OPEN_STATUSES,
+                )
+                .values_list("judge_id", "case__category", "case__instance")
+                .annotate(n=Count("pk"))
+            )
+            for judge, category, instance, n in counts:
+                self._loads[judge] += n * self.weight(category, instance)
+
+    def load_of(self, judge: int) -> int:
+        self._load_missing([judge])
+        return self._loads[judge]
+
+    def add_load(self, judge: int, weight: int) -> None:
+        self._load_missing([judge])
+        self._loads[judge] += weight
+
+    # -- one case -----------------------------------------------------------------------------
+
+    def pool(
+        self,
+        case: Case,
+        context: CaseContext,
+        *,
+        also_excluded: Sequence[int] = (),
+    ) -> Pool:
+        rule = self.rule(case.category, case.instance)
+        mode = rule.mode
+        if mode == DistributionMode.CLAIMANT_CHOICE:
+            wanted = case.extraterritorial_requested
+            mode = DistributionMode.EXTRATERRITORIAL if wanted else DistributionMode.COURT
+        if mode == DistributionMode.EXTRATERRITORIAL:
+            base = self._base(case.category, case.instance, None)
+            # A party whose region is unknown: the filing court's region stands in for it.
+            regions = set(context.party_regions)
+            if context.regions_incomplete and case.court.region_id is not None:
+                regions.add(case.court.region_id)
+            seats = [s for s in base if s.region not in regions]
+            excluded_regions = sorted(self._region_code(r) for r in regions)
+        else:
+            seats = self._base(case.category, case.instance, case.court_id)
+            excluded_regions = []
+        reasons = context.exclusions(also_excluded)
+        absent = self._absences()
+        excluded: list[list[int | str]] = []
+        eligible: list[int] = []
+        for seat in seats:
+            reason = reasons.get(seat.judge) or (Exclusion.ABSENT if seat.judge in absent else None)
+            if reason:
+                excluded.append([seat.judge, reason])
+            else:
+                eligible.append(seat.judge)
+        self._load_missing(eligible)
+        candidates = [Candidate(j, self._loads[j], self._share(j)) for j in eligible]
+        return Pool(
+            mode=mode,
+            weight=centi(rule.weight),
+            min_pool=rule.min_pool,
+            excluded_regions=excluded_regions,
+            candidates=candidates,
+            excluded=excluded,
+        )
+
+    def _region_code(self, region_id: int) -> str:
+        if region_id not in self._region_codes:
+            self._region_codes[region_id] = Region.objects.get(pk=region_id).code
+        return self._region_codes[region_id]
+
+
+@dataclass
+class CaseContext:
+    """What a case's exclusions depend on, read for a whole batch in a few queries."""
+
+    party_regions: set[int]
+    regions_incomplete: bool
+    by_judge: dict[int, str]
+
+    def exclusions(self, also_excluded: Sequence[int]) -> dict[int, str]:
+        reasons = dict(self.by_judge)
+        for judge in also_excluded:
+            reasons.setdefault(judge, Exclusion.REASSIGNED_FROM)
+        return reasons
+
+
+def case_contexts(cases: Sequence[Case]) -> dict[int, CaseContext]:
+    """Party regions and per-judge exclusions (conflicts, same matter, recusals) for each case."""
+    ids = [c.pk for c in cases]
+    regions: dict[int, set[int]] = defaultdict(set)
+    incomplete: set[int] = set()
+    identifiers: dict[int, set[str]] = defaultdict(set)
+    claimant_seen: set[int] = set()
+    defendant_seen: set[int] = set()
+    participants = Participant.objects.filter(case_id__in=ids, role__in=PARTY_ROLES).values_list(
+        "case_id", "role", "region_id", "iin", "bin"
+    )
+    for case_id, role, region, iin, bin_ in participants:
+        for identifier in (iin, bin_):
+            if identifier:
+                identifiers[case_id].add(identifier)
+        if role in CLAIMANT_ROLES or role == ParticipantRole.DEFENDANT:
+            (claimant_seen if role in CLAIMANT_ROLES else defendant_seen).add(case_id)
+            if region is None:
+                incomplete.add(case_id)
+            else:
+                regions[case_id].add(region)
+    for case_id in ids:
+        if case_id not in claimant_seen or case_id not in defendant_seen:
+            incomplete.add(case_id)
+
+    by_case: dict[int, dict[int, str]] = defaultdict(dict)
+    all_identifiers = set().union(*identifiers.values()) if identifiers else set()
+    if all_identifiers:
+        judge_iins = Judge.objects.filter(user__iin__in=all_identifiers).values_list(
+            "pk", "user__iin"
+        )
+        own: dict[str, list[int]] = defaultdict(list)
+        for judge, judge_iin in judge_iins:
+            if judge_iin:
+                own[judge_iin].append(judge)
+        conflicts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for judge, identifier, kind in Conflict.objects.filter(
+            identifier__in=all_identifiers
+        ).values_list("judge_id", "identifier", "kind"):
+            conflicts[identifier].append((judge, kind))
+        for case_id, case_identifiers in identifiers.items():
+            for identifier in case_identifiers:
+                for judge in own.get(identifier, ()):
+                    by_case[case_id][judge] = Exclusion.IS_PARTY
+                for judge, kind in conflicts.get(identifier, ()):
+                    reason = (
+                        Exclusion.RELATIVE if kind == ConflictKind.RELATIVE else Exclusion.DECLARED
+                    )
+                    by_case[case_id].setdefault(judge, reason)
+    matters: dict[object, list[int]] = defaultdict(list)
+    for case in cases:
+        matters[case.matter].append(case.pk)
+    for matter_case, judge, matter in CaseJudge.objects.filter(
+        case__matter__in=list(matters)
+    ).values_list("case_id", "judge_id", "case__matter"):
+        for case_id in matters[matter]:
+            if case_id != matter_case:
+                by_case[case_id].setdefault(judge, Exclusion.SAME_MATTER)
+    for case_id, judge in Recusal.objects.filter(case_id__in=ids).values_list(
+        "case_id", "judge_id"
+    ):
+        by_case[case_id][judge] = Exclusion.RECUSED
+    return {
+        case_id: CaseContext(
+            party_regions=regions.get(case_id, set()),
+            regions_incomplete=case_id in incomplete,
+            by_judge=by_case.get(case_id, {}),
+        )
+        for case_id in ids
+    }

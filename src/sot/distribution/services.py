@@ -1,0 +1,402 @@
+"""Distributing cases to judges, logging every draw in the transparency log.
+
+A draw runs in one transaction with the registration that triggers it: the case's request entry is
+appended first (which takes the log's lock, so concurrent draws queue here and each reads the loads
+the previous one left), the tree head signed over it supplies the randomness, and the draw entry,
+the judge's seat, the case event and the draw record commit together — or none of them does.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sot.accounts.models import User
+from sot.accounts.roles import Role
+from sot.cases.models import (
+    BenchRole,
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseJudge,
+)
+from sot.cases.signals import case_event_recorded
+from sot.core import clock
+from sot.core.errors import Forbidden, InvalidTransition, ValidationFailed
+from sot.courts.models import Judge
+from sot.ledger.documents import head_document
+from sot.ledger.selectors import tree_head_latest
+from sot.ledger.services import LeafInput, ledger_append, ledger_append_many
+
+from . import algorithm
+from .eligibility import OPEN_STATUSES, Pool, PoolBuilder, case_contexts
+from .models import (
+    ChairQueueEntry,
+    ConfigChange,
+    Draw,
+    DrawKind,
+    DrawOutcome,
+    ReassignmentReason,
+    Recusal,
+)
+
+REQUEST_KIND = "distribution.request"
+DRAW_KIND = "distribution.draw"
+CONFIG_KIND = "distribution.config"
+POOL_TOO_SMALL = "pool_below_minimum"
+
+
+@dataclass(frozen=True)
+class _Reassignment:
+    previous_judge: int
+    reason: str
+
+
+def case_reference(case: Case, salt: str) -> dict[str, str]:
+    """The case as the log shows it: its number, or for a closed case a salted commitment."""
+    if case.is_closed:
+        return {"commitment": algorithm.commitment(case.number or "", salt)}
+    return {"number": case.number or ""}
+
+
+def distribute(*, cases: Sequence[Case], acting_user: User | None = None) -> list[Draw]:
+    """Assign each registered case a presiding judge (or the chair's queue), in one transaction."""
+    with transaction.atomic():
+        return _distribute(list(cases), DrawKind.INITIAL, acting_user, {})
+
+
+def _request_entry(
+    case: Case, kind: str, salt: str, reassignment: _Reassignment | None
+) -> LeafInput:
+    data: dict[str, Any] = {
+        "version": algorithm.VERSION,
+        "kind": kind,
+        "case": case_reference(case, salt),
+        "court": case.court.code,
+        "category": case.category,
+        "instance": case.instance,
+    }
+    if reassignment is not None:
+        data["reason"] = reassignment.reason
+    return LeafInput(kind=REQUEST_KIND, data=data)
+
+
+def _distribute(
+    cases: list[Case],
+    kind: str,
+    actor: User | None,
+    reassignments: dict[int, _Reassignment],
+) -> list[Draw]:
+    for case in cases:
+        if not case.number or case.status not in OPEN_STATUSES:
+            raise InvalidTransition(_("Only a registered, pending case can be distributed."))
+    salts = {c.pk: secrets.token_hex(16) if c.is_closed else "" for c in cases}
+    requests = ledger_append_many(
+        entries=[_request_entry(c, kind, salts[c.pk], reassignments.get(c.pk)) for c in cases]
+    )
+    head = tree_head_latest()
+    assert head is not None  # the append above signed one
+    head_doc = head_document(head)
+    builder = PoolBuilder(timezone.localdate(clock.now()))
+    contexts = case_contexts(cases)
+    entries: list[LeafInput] = []
+    choices: list[int | None] = []
+    pools: list[Pool] = []
+    for case, request in zip(cases, requests, strict=True):
+        reassignment = reassignments.get(case.pk)
+        pool = builder.pool(
+            case,
+            contexts[case.pk],
+            also_excluded=[reassignment.previous_judge] if reassignment else (),
+        )
+        seed = algorithm.randomness(bytes(head.signature), case.number or "")
+        chosen: int | None = None
+        band: list[algorithm.Candidate] = []
+        if len(pool.candidates) >= pool.min_pool:
+            band = algorithm.least_loaded(pool.candidates, pool.weight)
+            chosen = algorithm.pick(band, seed).judge
+            builder.add_load(chosen, pool.weight)
+        result: dict[str, Any] = (
+            {"outcome": DrawOutcome.ASSIGNED.value, "judge": chosen}
+            if chosen is not None
+            else {"outcome": DrawOutcome.CHAIR_QUEUE.value, "reason": POOL_TOO_SMALL}
+        )
+        data: dict[str, Any] = {
+            "version": algorithm.VERSION,
+            "kind": kind,
+            "case": case_reference(case, salts[case.pk]),
+            "court": case.court.code,
+            "category": case.category,
+            "instance": case.instance,
+            "mode": pool.mode,
+            "weight": pool.weight,
+            "min_pool": pool.min_pool,
+            "request": {
+                "leaf_index": request.index,
+                "tree_size": head_doc["tree_size"],
+                "root_hash": head_doc["root_hash"],
+                "timestamp": head_doc["timestamp"],
+                "signature": head_doc["signature"],
+            },
+            "excluded_regions": pool.excluded_regions,
+            "pool": [c.as_entry() for c in pool.candidates],
+            "excluded": pool.excluded,
+            "randomness": seed.hex(),
+            "band": [c.judge for c in band],
+            "result": result,
+        }
+        if reassignment is not None:
+            data["reassignment"] = {
+                "previous_judge": reassignment.previous_judge,
+                "reason": reassignment.reason,
+            }
+        entries.append(LeafInput(kind=DRAW_KIND, data=data))
+        choices.append(chosen)
+        pools.append(pool)
+    leaves = ledger_append_many(entries=entries)
+    return _record(cases, kind, actor, requests, leaves, choices, salts)
+
+
+def _record(
+    cases: list[Case],
+    kind: str,
+    actor: User | None,
+    requests: Sequence[Any],
+    leaves: Sequence[Any],
+    choices: list[int | None],
+    salts: dict[int, str],
+) -> list[Draw]:
+    now = clock.now()
+    judge_courts = dict(
+        Judge.objects.filter(pk__in=[c for c in choices if c is not None]).values_list(
+            "pk", "court_id"
+        )
+    )
+    draws: list[Draw] = []
+    seats: list[CaseJudge] = []
+    queue: list[ChairQueueEntry] = []
+    events: list[CaseEvent] = []
+    for case, request, leaf, chosen in zip(cases, requests, leaves, choices, strict=True):
+        draws.append(
+            Draw(
+                case=case,
+                kind=kind,
+                outcome=DrawOutcome.ASSIGNED if chosen else DrawOutcome.CHAIR_QUEUE,
+                judge_id=chosen,
+                request_leaf=request.index,
+                leaf_index=leaf.index,
+                salt=salts[case.pk],
+                at=now,
+            )
+        )
+        if chosen is None:
+            queue.append(
+                ChairQueueEntry(case=case, court=case.court, reason=POOL_TOO_SMALL, queued_at=now)
+            )
+            events.append(
+                CaseEvent(
+                    case=case,
+                    kind=CaseEventKind.SENT_TO_CHAIR,
+                    actor=actor,
+                    at=now,
+                    payload={"reason": POOL_TOO_SMALL, "log_entry": leaf.index},
+                )
+            )
+            continue
+        seats.append(
+            CaseJudge(case=case, judge_id=chosen, role=BenchRole.PRESIDING, assigned_at=now)
+        )
+        payload: dict[str, Any] = {
+            "judge": chosen,
+            "role": BenchRole.PRESIDING,
+            "log_entry": leaf.index,
+        }
+        if judge_courts[chosen] != case.court_id:
+            # Extraterritorial: the case moves to the chosen judge's court (its number stays).
+            payload["from_court"] = case.court.code
+            case.court_id = judge_courts[chosen]
+            case.clerk = None
+            Case.objects.filter(pk=case.pk).update(court_id=case.court_id, clerk=None)
+        events.append(
+            CaseEvent(
+                case=case,
+                kind=(
+                    CaseEventKind.JUDGE_REASSIGNED
+                    if kind == DrawKind.REASSIGNMENT
+                    else CaseEventKind.JUDGE_ASSIGNED
+                ),
+                actor=actor,
+                at=now,
+                payload=payload,
+            )
+        )
+    Draw.objects.bulk_create(draws)
+    CaseJudge.objects.bulk_create(seats)
+    ChairQueueEntry.objects.bulk_create(queue)
+    for event in CaseEvent.objects.bulk_create(events):
+        case_event_recorded.send(sender=CaseEvent, event=event)
+    return draws
+
+
+def _is_chair_of(user: User, case: Case) -> bool:
+    court = user.workplace_court()
+    return user.has_role(Role.COURT_CHAIR) and court is not None and court.pk == case.court_id
+
+
+def _locked(case: Case) -> Case:
+    return Case.objects.select_for_update().select_related("court").get(pk=case.pk)
+
+
+@transaction.atomic
+def reassign(*, case: Case, reason: str, acting_user: User, note: str = "") -> Draw:
+    """Draw a new presiding judge after a recusal, a long absence or the end of the judge's powers.
+
+    The court chair reassigns; the presiding judge may also withdraw (self-recusal). A recusal is
+    recorded, so the judge stays out of any later draw for this case.
+    """
+    case = _locked(case)
+    seat = case.bench.filter(role=BenchRole.PRESIDING).select_related("judge__user").first()
+    if seat is None:
+        raise InvalidTransition(_("The case has no presiding judge to replace."))
+    is_self = seat.judge.user_id == acting_user.pk
+    if not (_is_chair_of(acting_user, case) or (is_self and reason == ReassignmentReason.RECUSAL)):
+        raise Forbidden()
+    if reason not in ReassignmentReason.values:
+        raise ValidationFailed(fields={"reason": [_("Choose a reason from the list.")]})
+    if reason == ReassignmentReason.RECUSAL:
+        if not note.strip():
+            raise ValidationFailed(fields={"note": [_("State the ground for the recusal.")]})
+        Recusal.objects.create(
+            case=case, judge=seat.judge, reason=note.strip(), recorded_by=acting_user
+        )
+    previous = seat.judge_id
+    seat.delete()
+    draws = _distribute(
+        [case],
+        DrawKind.REASSIGNMENT,
+        acting_user,
+        {case.pk: _Reassignment(previous_judge=previous, reason=reason)},
+    )
+    return draws[0]
+
+
+@transaction.atomic
+def chair_assign(*, case: Case, judge: Judge, acting_user: User, note: str) -> Draw:
+    """The court chair places a case the automatic distribution sent to the queue.
+
+    The chair chooses among the eligible judges only; the choice and its reason are logged.
+    """
+    case = _locked(case)
+    if not _is_chair_of(acting_user, case):
+        raise Forbidden()
+    entry = ChairQueueEntry.objects.select_for_update().filter(case=case, resolved_at=None).first()
+    if entry is None:
+        raise InvalidTransition(_("This case is not waiting in the chair's queue."))
+    if not note.strip():
+        raise ValidationFailed(fields={"note": [_("State why this judge is chosen.")]})
+    builder = PoolBuilder(timezone.localdate(clock.now()))
+    pool = builder.pool(case, case_contexts([case])[case.pk])
+    eligible = {c.judge for c in pool.candidates}
+    if judge.pk not in eligible:
+        raise ValidationFailed(fields={"judge": [_("This judge is not eligible for the case.")]})
+    salt = secrets.token_hex(16) if case.is_closed else ""
+    leaf = ledger_append(
+        kind=DRAW_KIND,
+        data={
+            "version": algorithm.VERSION,
+            "kind": DrawKind.CHAIR.value,
+            "case": case_reference(case, salt),
+            "court": case.court.code,
+            "category": case.category,
+            "instance": case.instance,
+            "pool": [c.as_entry() for c in pool.candidates],
+            "excluded": pool.excluded,
+            "result": {"outcome": DrawOutcome.ASSIGNED.value, "judge": judge.pk},
+            "chair": acting_user.pk,
+        },
+    )
+    now = clock.now()
+    draw = Draw.objects.create(
+        case=case,
+        kind=DrawKind.CHAIR,
+        outcome=DrawOutcome.ASSIGNED,
+        judge=judge,
+        leaf_index=leaf.index,
+        salt=salt,
+        at=now,
+    )
+    CaseJudge.objects.create(case=case, judge=judge, role=BenchRole.PRESIDING, assigned_at=now)
+    entry.resolved_at = now
+    entry.save(update_fields=["resolved_at"])
+    event = CaseEvent.objects.create(
+        case=case,
+        kind=CaseEventKind.JUDGE_ASSIGNED,
+        actor=acting_user,
+        at=now,
+        payload={"judge": judge.pk, "role": BenchRole.PRESIDING, "log_entry": leaf.index},
+    )
+    case_event_recorded.send(sender=CaseEvent, event=event)
+    return draw
+
+
+def _snapshot(obj: models.Model) -> dict[str, Any]:
+    return {k: str(v) if v is not None else None for k, v in model_to_dict(obj).items()}
+
+
+@transaction.atomic
+def setting_save(*, obj: models.Model, acting_user: User | None) -> ConfigChange:
+    """Save a distribution setting (rule, workload, conflict), logging before and after."""
+    model = type(obj)
+    before = model._default_manager.filter(pk=obj.pk).first() if obj.pk else None
+    obj.full_clean()
+    obj.save()
+    return _change(obj, _snapshot(before) if before else None, _snapshot(obj), acting_user)
+
+
+@transaction.atomic
+def setting_delete(*, obj: models.Model, acting_user: User | None) -> ConfigChange:
+    before = _snapshot(obj)
+    change = _change(obj, before, None, acting_user)
+    obj.delete()
+    return change
+
+
+def _change(
+    obj: models.Model,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    actor: User | None,
+) -> ConfigChange:
+    label = obj._meta.label
+    leaf = ledger_append(
+        kind=CONFIG_KIND,
+        data={
+            "setting": label,
+            "object_id": str(obj.pk),
+            "before": _public(before),
+            "after": _public(after),
+            "actor": actor.pk if actor else None,
+        },
+    )
+    return ConfigChange.objects.create(
+        actor=actor,
+        model=label,
+        object_id=str(obj.pk),
+        before=before,
+        after=after,
+        leaf_index=leaf.index,
+    )
+
+
+def _public(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A conflict names a person: the log shows that the judge has one, not with whom."""
+    if snapshot is None or "identifier" not in snapshot:
+        return snapshot
+    return {k: v for k, v in snapshot.items() if k not in ("identifier", "note")}

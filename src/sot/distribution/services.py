@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sot.accounts.models import User
-from sot.accounts.roles import Role
 from sot.cases.models import (
     BenchRole,
     Case,
@@ -46,6 +45,7 @@ from .models import (
     ReassignmentReason,
     Recusal,
 )
+from .rules import is_chair_of
 
 REQUEST_KIND = "distribution.request"
 DRAW_KIND = "distribution.draw"
@@ -245,11 +245,6 @@ def _record(
     return draws
 
 
-def _is_chair_of(user: User, case: Case) -> bool:
-    court = user.workplace_court()
-    return user.has_role(Role.COURT_CHAIR) and court is not None and court.pk == case.court_id
-
-
 def _locked(case: Case) -> Case:
     return Case.objects.select_for_update().select_related("court").get(pk=case.pk)
 
@@ -266,7 +261,7 @@ def reassign(*, case: Case, reason: str, acting_user: User, note: str = "") -> D
     if seat is None:
         raise InvalidTransition(_("The case has no presiding judge to replace."))
     is_self = seat.judge.user_id == acting_user.pk
-    if not (_is_chair_of(acting_user, case) or (is_self and reason == ReassignmentReason.RECUSAL)):
+    if not (is_chair_of(acting_user, case) or (is_self and reason == ReassignmentReason.RECUSAL)):
         raise Forbidden()
     if reason not in ReassignmentReason.values:
         raise ValidationFailed(fields={"reason": [_("Choose a reason from the list.")]})
@@ -294,7 +289,7 @@ def chair_assign(*, case: Case, judge: Judge, acting_user: User, note: str) -> D
     The chair chooses among the eligible judges only; the choice and its reason are logged.
     """
     case = _locked(case)
-    if not _is_chair_of(acting_user, case):
+    if not is_chair_of(acting_user, case):
         raise Forbidden()
     entry = ChairQueueEntry.objects.select_for_update().filter(case=case, resolved_at=None).first()
     if entry is None:

@@ -178,3 +178,28 @@ class Frontier:
         self._hashes.append(current)
         self.size += 1
         return completed
+
+
+def root_from_inclusion(index: int, size: int, leaf: bytes, path: Sequence[bytes]) -> bytes | None:
+    """RFC 9162 §2.1.3.2: the root an audit path leads to, or ``None`` if the path is malformed.
+
+    Compare the result with a signed root to verify inclusion.
+    """
+    if not 0 <= index < size:
+        return None
+    fn, sn = index, size - 1
+    result = leaf
+    for node in path:
+        if sn == 0:
+            return None
+        if fn & 1 or fn == sn:
+            result = node_hash(node, result)
+            if not fn & 1:
+                while fn & 1 == 0 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            result = node_hash(result, node)
+        fn >>= 1
+        sn >>= 1
+    return result if sn == 0 else None

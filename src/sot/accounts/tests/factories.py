@@ -17,7 +17,7 @@ def valid_iin(n: int) -> str:
         candidate = complete_iin(f"8{(k // 100000) % 10}0101{3 + k % 2}{k % 10000:04d}")
         if candidate is not None:
             return candidate
-        k += 1_000_000
+        k += 100_000  # changes the third digit: a different prefix each time
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,5 +1,25 @@
 """Case distribution: routes under /api/v1/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views
+
+urlpatterns = [
+    path(
+        "distribution/cases/<int:case_id>/",
+        views.CaseDistributionApi.as_view(),
+        name="api-distribution-case",
+    ),
+    path(
+        "distribution/cases/<int:case_id>/reassign/",
+        views.ReassignApi.as_view(),
+        name="api-distribution-reassign",
+    ),
+    path(
+        "distribution/cases/<int:case_id>/chair-assign/",
+        views.ChairAssignApi.as_view(),
+        name="api-distribution-chair-assign",
+    ),
+    path("distribution/queue/", views.ChairQueueApi.as_view(), name="api-distribution-queue"),
+    path("distribution/loads/", views.LoadApi.as_view(), name="api-distribution-loads"),
+]

@@ -7,8 +7,10 @@ Every SQLite connection gets ``sot_casefold`` (Python's ``str.casefold``) instea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Func
 from django.db.models.sql.compiler import SQLCompiler
@@ -46,3 +48,26 @@ class Casefold(Func):
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
     ) -> _AsSqlType:
         return self.as_sql(compiler, connection, function="sot_casefold", **extra_context)
+
+
+def insert_rows(model: type[Any], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert many rows at once: COPY on PostgreSQL, ``bulk_create`` elsewhere.
+
+    For rows that need no primary key back and no ``save()`` logic (log entries, seats). COPY
+    skips the ORM's per-row SQL compilation, which costs more than the database's own work for a
+    day's distribution (10,000 log entries).
+    """
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        columns = ", ".join(
+            connection.ops.quote_name(model._meta.get_field(name).column) for name in fields
+        )
+        sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    model.objects.bulk_create(
+        [model(**dict(zip(fields, row, strict=True))) for row in rows], batch_size=1000
+    )

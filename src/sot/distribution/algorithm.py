@@ -5,8 +5,8 @@ Version ``sot-distribution/1`` (docs/distribution.md, ADR 0005):
 * every candidate's effective load is ``load * 1000 // share`` — the weighted open load in
   hundredths of a case, divided by the judge's share of a full load in thousandths; integer
   arithmetic, so anyone re-running the draw gets the same numbers;
-* the least-loaded candidates are those whose effective load is below the minimum plus the case's
-  weight (within one case of the least-loaded judge);
+* the least-loaded candidates (the *band*) are those whose effective load is below the minimum plus
+  the case's weight: within one case of the least-loaded judge;
 * the randomness is ``SHA-256(version ‖ 0x00 ‖ tree-head signature ‖ 0x00 ‖ case number)``, where
   the tree head is the first one signed after the case's request entry entered the log: it did not
   exist when the case was registered, and nobody without the log's private key can compute it;
@@ -17,29 +17,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Protocol
 
 VERSION = "sot-distribution/1"
 FULL_SHARE = 1000  # a judge's share of a full load, in thousandths
 
 
-@dataclass(frozen=True)
-class Candidate:
-    judge: int
-    load: int  # weighted open load, hundredths of a case
-    share: int = FULL_SHARE
-
-    def as_entry(self) -> list[int]:
-        return [self.judge, self.load, self.share]
-
-    @classmethod
-    def from_entry(cls, entry: Sequence[int]) -> Candidate:
-        judge, load, share = entry
-        return cls(judge=int(judge), load=int(load), share=int(share))
+class Loads(Protocol):
+    def __getitem__(self, judge: int, /) -> int: ...
 
 
-def effective_load(candidate: Candidate) -> int:
-    return candidate.load * FULL_SHARE // candidate.share
+def effective_load(load: int, share: int) -> int:
+    return load * FULL_SHARE // share
 
 
 def randomness(signature: bytes, case_number: str) -> bytes:
@@ -48,20 +37,15 @@ def randomness(signature: bytes, case_number: str) -> bytes:
     ).digest()
 
 
-def least_loaded(candidates: Sequence[Candidate], weight: int) -> list[Candidate]:
-    """The candidates within one case (``weight``, hundredths) of the least loaded, by judge id."""
-    if not candidates:
-        return []
-    floor = min(effective_load(c) for c in candidates)
-    return sorted(
-        (c for c in candidates if effective_load(c) < floor + weight), key=lambda c: c.judge
-    )
-
-
-def pick(band: Sequence[Candidate], seed: bytes) -> Candidate:
-    if not band:
+def choose(
+    judges: Sequence[int], effective: Loads, weight: int, seed: bytes
+) -> tuple[list[int], int]:
+    """The band of least-loaded judges (ids ascending, as ``judges`` must be) and the one drawn."""
+    if not judges:
         raise ValueError("nobody to choose from")
-    return band[int.from_bytes(seed, "big") % len(band)]
+    ceiling = min(effective[j] for j in judges) + weight
+    band = [j for j in judges if effective[j] < ceiling]
+    return band, band[int.from_bytes(seed, "big") % len(band)]
 
 
 def commitment(case_number: str, salt: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q
 
@@ -25,6 +26,7 @@ from sot.cases.models import (
 from sot.core.judiciary import Instance
 from sot.courts.models import (
     Court,
+    CourtCompetence,
     CourtLevel,
     Judge,
     JudgeStatus,
@@ -32,7 +34,7 @@ from sot.courts.models import (
     Region,
 )
 
-from .algorithm import FULL_SHARE, Candidate
+from .algorithm import FULL_SHARE, VERSION, effective_load
 from .models import CategoryRule, Conflict, ConflictKind, DistributionMode, JudgeWorkload, Recusal
 
 LEVEL_FOR_INSTANCE: dict[str, str] = {
@@ -62,7 +64,6 @@ PARTY_ROLES = (
 class Exclusion:
     """Why an otherwise eligible judge is not in a case's pool (codes logged as they are)."""
 
-    ABSENT = "absent"
     IS_PARTY = "is_party"
     RELATIVE = "related_to_party"
     DECLARED = "declared_conflict"
@@ -74,14 +75,18 @@ class Exclusion:
 DEFAULT_RULE = CategoryRule(mode=DistributionMode.COURT, weight=Decimal("1.00"), min_pool=3)
 
 
+PoolKey = tuple[str, str, int | None]  # (category, instance, court id or None: the country)
+
+
 @dataclass
 class Pool:
+    key: PoolKey
     mode: str
     weight: int  # the case's weight, hundredths
     min_pool: int
     excluded_regions: list[str]
-    candidates: list[Candidate]
-    excluded: list[list[int | str]] = field(default_factory=list)
+    judges: list[int]  # eligible, ids ascending
+    excluded: list[list[int | str]] = field(default_factory=list)  # this case's own exclusions
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,10 @@ def centi(value: Decimal) -> int:
 
 
 class PoolBuilder:
-    def __init__(self, on: date) -> None:
+    """``preload``: read every judge, competence and load up front (a few large queries) instead
+    of a few small queries per pool — the right trade for a batch touching hundreds of pools."""
+
+    def __init__(self, on: date, *, preload: bool = False) -> None:
         self.on = on
         self._rules = {(r.category, r.instance): r for r in CategoryRule.objects.all()}
         self._bases: dict[tuple[str, str, int | None], list[_Seat]] = {}
@@ -104,6 +112,53 @@ class PoolBuilder:
         self._shares = dict(JudgeWorkload.objects.values_list("judge_id", "share"))
         self._loads: dict[int, int] = {}
         self._region_codes: dict[int, str] = {}
+        self._preloaded = False
+        self._available_cache: dict[tuple[PoolKey, frozenset[int]], list[int]] = {}
+        self._court_codes: dict[int, str] = {}
+        if preload:
+            self._preload()
+
+    def _preload(self) -> None:
+        hearing: set[tuple[int, str, str]] = set(
+            CourtCompetence.objects.filter(court__is_active=True).values_list(
+                "court_id", "category", "instance"
+            )
+        )
+        levels = dict(Court.objects.values_list("pk", "level"))
+        rows = (
+            Judge.objects.filter(status=JudgeStatus.ACTIVE)
+            .values_list(
+                "pk",
+                "court_id",
+                "court__region_id",
+                "court__region__code",
+                "specialisations__category",
+            )
+            .order_by("pk")
+        )
+        for judge, court, region, region_code, category in rows:
+            self._loads[judge] = 0
+            if region is not None:
+                self._region_codes[region] = region_code
+            if category is None:
+                continue
+            for instance, level in LEVEL_FOR_INSTANCE.items():
+                if levels[court] == level and (court, category, instance) in hearing:
+                    self._bases.setdefault((category, instance, None), []).append(
+                        _Seat(judge, court, region)
+                    )
+                    self._bases.setdefault((category, instance, court), []).append(
+                        _Seat(judge, court, region)
+                    )
+        counts = (
+            CaseJudge.objects.filter(role=BenchRole.PRESIDING, case__status__in=OPEN_STATUSES)
+            .values_list("judge_id", "case__category", "case__instance")
+            .annotate(n=Count("pk"))
+        )
+        for judge, category, instance, n in counts:
+            if judge in self._loads:
+                self._loads[judge] += n * self.weight(category, instance)
+        self._preloaded = True
 
     def rule(self, category: str, instance: str) -> CategoryRule:
         return self._rules.get((category, instance), DEFAULT_RULE)
@@ -116,6 +171,8 @@ class PoolBuilder:
     def _base(self, category: str, instance: str, court_id: int | None) -> list[_Seat]:
         """Active judges specialised in the category, in courts hearing it at this instance."""
         key = (category, instance, court_id)
+        if key not in self._bases and self._preloaded:
+            return []
         if key not in self._bases:
             courts = Court.objects.filter(
                 is_active=True,
@@ -179,9 +236,13 @@ class PoolBuilder:
         self._load_missing([judge])
         return self._loads[judge]
 
-    def add_load(self, judge: int, weight: int) -> None:
+    def add_load(self, judge: int, weight: int) -> int:
         self._load_missing([judge])
         self._loads[judge] += weight
+        return self._loads[judge]
+
+    def share_of(self, judge: int) -> int:
+        return self._share(judge)
 
     # -- one case -----------------------------------------------------------------------------
 
@@ -197,37 +258,82 @@ class PoolBuilder:
         if mode == DistributionMode.CLAIMANT_CHOICE:
             wanted = case.extraterritorial_requested
             mode = DistributionMode.EXTRATERRITORIAL if wanted else DistributionMode.COURT
+        regions: frozenset[int] = frozenset()
         if mode == DistributionMode.EXTRATERRITORIAL:
-            base = self._base(case.category, case.instance, None)
+            key: PoolKey = (case.category, case.instance, None)
             # A party whose region is unknown: the filing court's region stands in for it.
-            regions = set(context.party_regions)
+            regions = frozenset(context.party_regions)
             if context.regions_incomplete and case.court.region_id is not None:
-                regions.add(case.court.region_id)
-            seats = [s for s in base if s.region not in regions]
-            excluded_regions = sorted(self._region_code(r) for r in regions)
+                regions |= {case.court.region_id}
         else:
-            seats = self._base(case.category, case.instance, case.court_id)
-            excluded_regions = []
+            key = (case.category, case.instance, case.court_id)
+        available = self._available(key, regions)
         reasons = context.exclusions(also_excluded)
-        absent = self._absences()
-        excluded: list[list[int | str]] = []
-        eligible: list[int] = []
-        for seat in seats:
-            reason = reasons.get(seat.judge) or (Exclusion.ABSENT if seat.judge in absent else None)
-            if reason:
-                excluded.append([seat.judge, reason])
-            else:
-                eligible.append(seat.judge)
-        self._load_missing(eligible)
-        candidates = [Candidate(j, self._loads[j], self._share(j)) for j in eligible]
+        judges = [j for j in available if j not in reasons] if reasons else available
+        excluded: list[list[int | str]] = [[j, reasons[j]] for j in available if j in reasons]
         return Pool(
+            key=key,
             mode=mode,
             weight=centi(rule.weight),
             min_pool=rule.min_pool,
-            excluded_regions=excluded_regions,
-            candidates=candidates,
+            excluded_regions=sorted(self._region_code(r) for r in regions),
+            judges=judges,
             excluded=excluded,
         )
+
+    def _available(self, key: PoolKey, regions: frozenset[int]) -> list[int]:
+        """The pool's present judges outside ``regions``, ids ascending (cached per batch)."""
+        cache_key = (key, regions)
+        if cache_key not in self._available_cache:
+            absent = self._absences()
+            self._available_cache[cache_key] = [
+                s.judge
+                for s in self._base(*key)
+                if s.region not in regions and s.judge not in absent
+            ]
+        return self._available_cache[cache_key]
+
+    def snapshot(self, key: PoolKey) -> dict[str, Any]:
+        """The pool as the batch starts: each present judge's region, load and share, and who is
+        absent. Logged once per batch; each draw names it and the verifier replays the batch."""
+        absent = self._absences()
+        seats = self._base(*key)
+        present = [s.judge for s in seats if s.judge not in absent]
+        self._load_missing(present)
+        category, instance, court_id = key
+        return {
+            "version": VERSION,
+            "category": category,
+            "instance": instance,
+            "court": self._court_code(court_id) if court_id is not None else None,
+            "judges": [
+                [
+                    s.judge,
+                    self._region_codes.get(s.region, "") if s.region else "",
+                    self._loads[s.judge],
+                    self._share(s.judge),
+                ]
+                for s in seats
+                if s.judge not in absent
+            ],
+            "absent": sorted(s.judge for s in seats if s.judge in absent),
+        }
+
+    def effective(self) -> dict[int, int]:
+        """Every loaded judge's effective load (``algorithm.effective_load``)."""
+        return {j: effective_load(load, self._share(j)) for j, load in self._loads.items()}
+
+    def candidates(self, judges: Sequence[int]) -> list[list[int]]:
+        """``[judge, load, share]`` for each judge (logged with a chair's choice)."""
+        self._load_missing(judges)
+        return [[j, self._loads[j], self._share(j)] for j in judges]
+
+    def _court_code(self, court_id: int) -> str:
+        if court_id not in self._court_codes:
+            self._court_codes[court_id] = Court.objects.values_list("code", flat=True).get(
+                pk=court_id
+            )
+        return self._court_codes[court_id]
 
     def _region_code(self, region_id: int) -> str:
         if region_id not in self._region_codes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +16,7 @@ from sot.courts.models import Court, Judge, JudgeStatus
 
 from .eligibility import OPEN_STATUSES, centi
 from .models import CategoryRule, ChairQueueEntry, Draw, JudgeWorkload
+from .stats import gini, max_over_mean
 
 
 def case_draws(case: Case) -> QuerySet[Draw]:
@@ -37,25 +37,6 @@ def chair_queue(user: User) -> QuerySet[ChairQueueEntry]:
 
 
 # -- load --------------------------------------------------------------------------------------
-
-
-def gini(values: Sequence[float]) -> float:
-    """The Gini coefficient of non-negative values: 0 when all are equal, towards 1 when one
-    holds everything (mean absolute difference over twice the mean)."""
-    n = len(values)
-    total = sum(values)
-    if n == 0 or total == 0:
-        return 0.0
-    ordered = sorted(values)
-    weighted = sum((i + 1) * v for i, v in enumerate(ordered))
-    return (2 * weighted) / (n * total) - (n + 1) / n
-
-
-def max_over_mean(values: Sequence[float]) -> float:
-    if not values:
-        return 0.0
-    mean = sum(values) / len(values)
-    return max(values) / mean if mean else 0.0
 
 
 @dataclass(frozen=True)

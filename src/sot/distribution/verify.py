@@ -21,7 +21,7 @@ from sot.ledger.selectors import inclusion_proof, subtree_hashes, tree_head_late
 
 from . import algorithm
 from .models import Draw, DrawKind, DrawOutcome
-from .services import DRAW_KIND, REQUEST_KIND, case_reference
+from .services import DRAW_KIND, POOL_KIND, REQUEST_KIND, case_reference
 
 
 @dataclass(frozen=True)
@@ -167,28 +167,54 @@ def _head_checks(record: dict[str, Any], request_index: int) -> list[Check]:
     ]
 
 
-def _choice_check(record: dict[str, Any], number: str) -> list[Check]:
+def _replayed_pool(record: dict[str, Any], draw_index: int) -> tuple[list[int], dict[int, int]]:
+    """The case's eligible judges and their effective loads when it was drawn: the batch's pool
+    snapshot, less the regions and judges the entry leaves out, plus the batch's earlier draws."""
+    pool = record["pool"]
+    snapshot = _entry(int(pool["snapshot"]), POOL_KIND)
+    if snapshot is None:
+        raise ValueError("no pool snapshot")
+    loads = {int(j): int(load) for j, _region, load, _share in snapshot["judges"]}
+    shares = {int(j): int(share) for j, _region, _load, share in snapshot["judges"]}
+    for index in range(int(pool["batch_start"]), draw_index):
+        earlier = _entry(index, DRAW_KIND)
+        if earlier is None:
+            raise ValueError("a gap in the batch")
+        judge = earlier["result"].get("judge")
+        if judge in loads:
+            loads[judge] += int(earlier["weight"])
+    regions = set(pool["excluded_regions"])
+    excluded = {int(e[0]) for e in pool["excluded"]}
+    judges = sorted(
+        int(j)
+        for j, region, _l, _s in snapshot["judges"]
+        if region not in regions and j not in excluded
+    )
+    effective = {j: algorithm.effective_load(loads[j], shares[j]) for j in judges}
+    return judges, effective
+
+
+def _choice_check(record: dict[str, Any], number: str, draw_index: int) -> list[Check]:
     try:
-        pool = [algorithm.Candidate.from_entry(e) for e in record["pool"]]
         signature = bytes.fromhex(record["request"]["signature"])
         seed = algorithm.randomness(signature, number)
         result = record["result"]
         weight = int(record["weight"])
         min_pool = int(record["min_pool"])
+        judges, effective = _replayed_pool(record, draw_index)
     except (KeyError, TypeError, ValueError):
         return [Check("record_complete", _("The log entry holds every input of the draw."), False)]
     seed_ok = seed.hex() == record.get("randomness")
-    if len(pool) < min_pool:
+    size_ok = len(judges) == record["pool"].get("size")
+    if len(judges) < min_pool:
         choice_ok = result.get("outcome") == DrawOutcome.CHAIR_QUEUE and not record.get("band")
     else:
-        band = algorithm.least_loaded(pool, weight)
-        chosen = algorithm.pick(band, seed).judge
+        band, chosen = algorithm.choose(judges, effective, weight, seed)
         choice_ok = (
             result.get("outcome") == DrawOutcome.ASSIGNED
             and result.get("judge") == chosen
-            and record.get("band") == [c.judge for c in band]
+            and record.get("band") == band
         )
-    excluded = {e[0] for e in record.get("excluded", [])}
     return [
         Check(
             "randomness",
@@ -196,9 +222,9 @@ def _choice_check(record: dict[str, Any], number: str) -> list[Check]:
             seed_ok,
         ),
         Check(
-            "excluded_not_drawn",
-            _("No excluded judge is in the pool."),
-            not excluded & {c.judge for c in pool},
+            "pool_replayed",
+            _("The pool rebuilt from the logged snapshot has the logged size."),
+            size_ok,
         ),
         Check(
             "choice",
@@ -243,7 +269,7 @@ def verify_draw(case: Case, draw: Draw) -> DrawCheck:
         )
     )
     if draw.kind == DrawKind.CHAIR:
-        pool = {e[0] for e in record.get("pool", [])}
+        pool = {e[0] for e in record.get("pool", [])}  # a chair's entry lists the whole pool
         check.checks.append(
             Check(
                 "chair_choice_eligible",
@@ -264,7 +290,7 @@ def verify_draw(case: Case, draw: Draw) -> DrawCheck:
         )
     )
     check.checks.extend(_head_checks(record, draw.request_leaf or 0))
-    check.checks.extend(_choice_check(record, case.number or ""))
+    check.checks.extend(_choice_check(record, case.number or "", draw.leaf_index))
     return check
 
 

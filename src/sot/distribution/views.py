@@ -97,12 +97,9 @@ def _eligible_choices(case: Case) -> list[tuple[int, str]]:
     builder = PoolBuilder(case.registered_at.date() if case.registered_at else case.filed_at.date())
     pool = builder.pool(case, case_contexts([case])[case.pk])
     names = {
-        j.pk: j.full_name
-        for j in Judge.objects.filter(pk__in=[c.judge for c in pool.candidates]).select_related(
-            "user"
-        )
+        j.pk: j.full_name for j in Judge.objects.filter(pk__in=pool.judges).select_related("user")
     }
-    return [(c.judge, names[c.judge]) for c in pool.candidates]
+    return [(j, names[j]) for j in pool.judges]
 
 
 @login_required

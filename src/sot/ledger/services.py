@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sot.core import clock
+from sot.core.db import insert_rows
 from sot.core.errors import ValidationFailed
 
 from . import keys, merkle, signing
@@ -25,7 +26,6 @@ from .models import LOG_STATE_ID, Leaf, LogState, Node, TreeHead
 
 KIND_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
 MAX_DATA_BYTES = 64 * 1024
-BATCH_SIZE = 1000
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,9 @@ def _head_store(size: int, root: bytes) -> TreeHead:
 def ledger_append_many(*, entries: Sequence[LeafInput]) -> list[Leaf]:
     """Append ``entries`` in order, in one transaction, and sign the new tree head.
 
-    Every entry is checked before anything is written: a bad one appends none of them.
+    Every entry is checked before anything is written: a bad one appends none of them. The
+    returned leaves carry their index, bytes and hash but no primary key (they are written with
+    COPY on PostgreSQL): refer to a leaf by its index.
     """
     prepared = [_prepared(entry) for entry in entries]
     if not prepared:
@@ -133,8 +135,12 @@ def ledger_append_many(*, entries: Sequence[LeafInput]) -> list[Leaf]:
                 Node(level=level, index=index, hash=digest)
                 for level, index, digest in frontier.append(leaf_hash)
             )
-        Leaf.objects.bulk_create(leaves, batch_size=BATCH_SIZE)
-        Node.objects.bulk_create(nodes, batch_size=BATCH_SIZE)
+        insert_rows(
+            Leaf,
+            ("index", "kind", "data", "leaf_hash", "appended_at"),
+            [(x.index, x.kind, x.data, x.leaf_hash, x.appended_at) for x in leaves],
+        )
+        insert_rows(Node, ("level", "index", "hash"), [(n.level, n.index, n.hash) for n in nodes])
         LogState.objects.filter(pk=LOG_STATE_ID).update(
             size=frontier.size, frontier=frontier.to_bytes()
         )

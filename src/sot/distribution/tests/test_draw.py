@@ -30,6 +30,21 @@ def entry(index: int) -> dict:
     return json.loads(bytes(Leaf.objects.get(index=index).data))["data"]
 
 
+def snapshot(record: dict) -> dict:
+    return entry(record["pool"]["snapshot"])
+
+
+def eligible(record: dict) -> set[int]:
+    """The case's pool as the verifier rebuilds it: the snapshot less what the entry leaves out."""
+    regions = set(record["pool"]["excluded_regions"])
+    excluded = {e[0] for e in record["pool"]["excluded"]}
+    return {
+        j
+        for j, region, _l, _s in snapshot(record)["judges"]
+        if region not in regions and j not in excluded
+    }
+
+
 def presiding(case) -> int | None:
     return (
         CaseJudge.objects.filter(case=case, role=BenchRole.PRESIDING)
@@ -64,11 +79,11 @@ def test_extraterritorial_pool_leaves_out_the_parties_regions(country):
     case = country.register()
 
     record = entry(Draw.objects.get(case=case).leaf_index)
-    pool = {judge for judge, _load, _share in record["pool"]}
+    pool = eligible(record)
     outside = ids(country.judges["c1"] + country.judges["c2"] + country.judges["d"])
     assert pool == outside
     assert record["mode"] == "extraterritorial"
-    assert record["excluded_regions"] == ["RA", "RB"]
+    assert record["pool"]["excluded_regions"] == ["RA", "RB"]
     # The case moves to the chosen judge's court; its number keeps the registering court.
     assert case.court_id != country.home.pk
     assert case.number.startswith("A001-")
@@ -80,8 +95,8 @@ def test_unknown_party_region_is_stood_in_for_by_the_filing_courts_region(countr
     case = country.register(participants=parties)
 
     record = entry(Draw.objects.get(case=case).leaf_index)
-    assert record["excluded_regions"] == ["RA", "RD"]
-    assert {j for j, _l, _s in record["pool"]} == ids(
+    assert record["pool"]["excluded_regions"] == ["RA", "RD"]
+    assert eligible(record) == ids(
         country.judges["b"] + country.judges["c1"] + country.judges["c2"]
     )
 
@@ -91,7 +106,7 @@ def test_court_mode_keeps_the_case_in_its_court(country):
 
     record = entry(Draw.objects.get(case=case).leaf_index)
     assert record["mode"] == "court"
-    assert {j for j, _l, _s in record["pool"]} == ids(country.judges["home"])
+    assert eligible(record) == ids(country.judges["home"])
     assert case.court_id == country.home.pk
 
 
@@ -110,8 +125,8 @@ def test_absent_judge_is_left_out_with_the_reason(country):
     )
     record = entry(Draw.objects.get(case=country.register()).leaf_index)
 
-    assert [away.pk, Exclusion.ABSENT] in record["excluded"]
-    assert away.pk not in {j for j, _l, _s in record["pool"]}
+    assert away.pk in snapshot(record)["absent"]
+    assert away.pk not in eligible(record)
 
 
 def test_relative_declared_conflict_and_judge_as_party_are_left_out(country):
@@ -128,9 +143,9 @@ def test_relative_declared_conflict_and_judge_as_party_are_left_out(country):
 
     record = entry(Draw.objects.get(case=country.register(participants=parties)).leaf_index)
 
-    assert [related.pk, Exclusion.RELATIVE] in record["excluded"]
-    assert [declared.pk, Exclusion.DECLARED] in record["excluded"]
-    assert [party.pk, Exclusion.IS_PARTY] in record["excluded"]
+    assert [related.pk, Exclusion.RELATIVE] in record["pool"]["excluded"]
+    assert [declared.pk, Exclusion.DECLARED] in record["pool"]["excluded"]
+    assert [party.pk, Exclusion.IS_PARTY] in record["pool"]["excluded"]
 
 
 def test_judge_who_sat_on_the_matter_below_is_left_out_of_the_appeal(country):
@@ -148,8 +163,8 @@ def test_judge_who_sat_on_the_matter_below_is_left_out_of_the_appeal(country):
 
     draw = distribute(cases=[appeal])[0]
     record = entry(draw.leaf_index)
-    assert [appeal_judges[0].pk, Exclusion.SAME_MATTER] in record["excluded"]
-    assert len(record["pool"]) == 2
+    assert [appeal_judges[0].pk, Exclusion.SAME_MATTER] in record["pool"]["excluded"]
+    assert record["pool"]["size"] == 2
     # Two judges left: below the minimum of three, so the chair decides.
     assert draw.outcome == DrawOutcome.CHAIR_QUEUE
 
@@ -167,7 +182,7 @@ def test_pool_below_the_minimum_goes_to_the_chairs_queue_and_is_logged(country):
     record = entry(draw.leaf_index)
     assert record["result"] == {"outcome": "chair_queue", "reason": "pool_below_minimum"}
     assert record["min_pool"] == 4
-    assert len(record["pool"]) == 3
+    assert record["pool"]["size"] == 3
     assert CaseEvent.objects.filter(case=case, kind=CaseEventKind.SENT_TO_CHAIR).exists()
 
 
@@ -197,7 +212,7 @@ def test_partial_load_counts_proportionally(country):
     case = country.register(category=CaseCategory.CRIMINAL)
 
     record = entry(Draw.objects.get(case=case).leaf_index)
-    loads = {j: (load, share) for j, load, share in record["pool"]}
+    loads = {j: (load, share) for j, _region, load, share in snapshot(record)["judges"]}
     assert loads[half.pk] == (150, 500)
     assert loads[full.pk] == (150, 1000)
     assert presiding(case) == full.pk
@@ -266,16 +281,14 @@ def test_a_year_of_draws_stays_balanced(country):
 
 @pytest.mark.parametrize("band_size", [1, 2, 5])
 def test_pick_is_the_band_member_at_randomness_mod_size(band_size):
-    band = [algorithm.Candidate(judge=10 + i, load=0) for i in range(band_size)]
+    judges = list(range(10, 10 + band_size))
     seed = hashlib.sha256(b"x").digest()
-    assert algorithm.pick(band, seed).judge == 10 + int.from_bytes(seed, "big") % band_size
+    band, chosen = algorithm.choose(judges, dict.fromkeys(judges, 0), 100, seed)
+    assert band == judges
+    assert chosen == 10 + int.from_bytes(seed, "big") % band_size
 
 
 def test_least_loaded_band_is_within_one_case_of_the_minimum():
-    pool = [
-        algorithm.Candidate(1, 500),
-        algorithm.Candidate(2, 599),
-        algorithm.Candidate(3, 600),
-        algorithm.Candidate(4, 250, 500),  # half load: effective 500
-    ]
-    assert [c.judge for c in algorithm.least_loaded(pool, 100)] == [1, 2, 4]
+    effective = {1: 500, 2: 599, 3: 600, 4: algorithm.effective_load(250, 500)}
+    band, _chosen = algorithm.choose([1, 2, 3, 4], effective, 100, b"\x00")
+    assert band == [1, 2, 4]

@@ -50,7 +50,7 @@ def test_a_tampered_log_entry_is_detected(country):
         cursor.execute('SELECT data FROM ledger_leaf WHERE "index" = %s', [draw.leaf_index])
         data = bytes(cursor.fetchone()[0])
         document = json.loads(data)
-        other = next(j for j, _l, _s in document["data"]["pool"] if j != draw.judge_id)
+        other = next(j for j in document["data"]["band"] + [0] if j != draw.judge_id)
         document["data"]["result"]["judge"] = other
         forged = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         # The forger recomputes the leaf hash too; the signed tree no longer leads to it.
@@ -87,7 +87,7 @@ def test_a_reassignment_verifies_and_keeps_the_old_judge_out(country):
         "previous_judge": first.judge_id,
         "reason": "recusal",
     }
-    assert [first.judge_id, "recused"] in second.record["excluded"]
+    assert [first.judge_id, "recused"] in second.record["pool"]["excluded"]
 
 
 def test_cli_verify_exits_zero_when_it_matches(country):

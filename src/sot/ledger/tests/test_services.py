@@ -112,10 +112,10 @@ def test_a_failing_transaction_leaves_no_leaf_no_node_no_head():
 def test_log_rows_are_append_only():
     leaf = services.ledger_append(kind="first", data={})
     with pytest.raises(TypeError):
-        Leaf.objects.filter(pk=leaf.pk).update(kind="other")
+        Leaf.objects.filter(index=leaf.index).update(kind="other")
     with pytest.raises(TypeError):
         Node.objects.all().delete()
-    stored = Leaf.objects.get(pk=leaf.pk)
+    stored = Leaf.objects.get(index=leaf.index)
     stored.kind = "other"
     with pytest.raises(TypeError):
         stored.save()

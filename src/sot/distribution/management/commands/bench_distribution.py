@@ -1,0 +1,230 @@
+"""``sot bench_distribution``: one national day through the service, and a year's balance.
+
+1. **Day.** Registers ``--cases`` (default 5,200: one national working day) new cases shaped like
+   the dataset's intake — their courts, categories and instances, a claimant of the court's region
+   and a defendant of the same or another region — and times ``distribute`` over all of them: pools,
+   loads, draws, both log entries per case, seats, events, draw records, in one transaction. Then it
+   re-verifies a sample from the log, and removes the cases (the log keeps its entries: it is
+   append-only, so use a throw-away database).
+2. **Year.** Draws every case of the dataset's year in memory with the service's choice rule, and
+   again uniformly at random among the same eligible judges, and reports max/mean of each judge's
+   weighted load within every (court, specialisation) group of 3+ judges, and the Gini coefficient.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from argparse import ArgumentParser
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from sot.cases.models import Case, CaseStatus, Participant, ParticipantRole
+from sot.cases.signals import case_event_recorded
+from sot.courts.models import Court, Judge, JudgeStatus
+from sot.distribution.eligibility import LEVEL_FOR_INSTANCE, centi
+from sot.distribution.models import CategoryRule, DistributionMode
+from sot.distribution.services import distribute
+from sot.distribution.simulation import MEAN_DAYS, Intake, simulate
+from sot.distribution.stats import gini
+from sot.distribution.verify import verify_case
+
+BENCH_YEAR = "99"  # case numbers of the day's cases: no real year collides
+
+
+@contextmanager
+def _receivers(*, keep: bool) -> Iterator[None]:
+    """Detach the other apps' case-event receivers: their work on the new events (clocks, …) is
+    theirs to measure; this times the distribution itself unless ``keep``."""
+    saved = case_event_recorded.receivers[:]
+    if not keep:
+        case_event_recorded.receivers = []
+        case_event_recorded.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        case_event_recorded.receivers = saved
+        case_event_recorded.sender_receivers_cache.clear()
+
+
+class Command(BaseCommand):
+    help = "Benchmark distribution: a national day end to end, and a simulated year's balance."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--cases", type=int, default=5200)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--skip-day", action="store_true")
+        parser.add_argument("--skip-year", action="store_true")
+        parser.add_argument(
+            "--with-receivers",
+            action="store_true",
+            help="Keep other apps' case-event receivers (deadline clocks, …) in the timed run.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        rng = random.Random(options["seed"])  # noqa: S311 - benchmark sampling
+        if not options["skip_day"]:
+            with _receivers(keep=options["with_receivers"]):
+                self._day(options["cases"], rng)
+        if not options["skip_year"]:
+            self._year(rng, options["seed"])
+
+    # -- one day through the service ----------------------------------------------------------
+
+    def _day(self, count: int, rng: random.Random) -> None:
+        templates = list(
+            Case.objects.filter(number__isnull=False, lower_case__isnull=True)
+            .order_by("?")
+            .values_list("court_id", "category", "instance")[: count * 2]
+        )
+        regions = list(Court.objects.exclude(region=None).values_list("region_id", flat=True))
+        court_region = dict(Court.objects.values_list("pk", "region_id"))
+        codes = dict(Court.objects.values_list("pk", "code"))
+        with transaction.atomic():
+            cases = Case.objects.bulk_create(
+                [
+                    Case(
+                        court_id=court_id,
+                        category=category,
+                        instance=instance,
+                        subject="bench",
+                        status=CaseStatus.REGISTERED,
+                        number=f"{codes[court_id]}-{BENCH_YEAR}-{n:06d}",
+                        extraterritorial_requested=rng.random() < 0.3,
+                    )
+                    for n, (court_id, category, instance) in enumerate(templates[:count], 1)
+                ]
+            )
+            parties = []
+            for case in cases:
+                home = court_region[case.court_id]
+                other = home if rng.random() < 0.7 else rng.choice(regions)
+                parties += [
+                    Participant(
+                        case=case, role=ParticipantRole.PLAINTIFF, name="A", region_id=home
+                    ),
+                    Participant(
+                        case=case, role=ParticipantRole.DEFENDANT, name="B", region_id=other
+                    ),
+                ]
+            Participant.objects.bulk_create(parties)
+        cases = list(Case.objects.filter(pk__in=[c.pk for c in cases]).select_related("court"))
+        started = time.perf_counter()
+        draws = distribute(cases=cases)
+        elapsed = time.perf_counter() - started
+        assigned = sum(1 for d in draws if d.judge_id)
+        self.stdout.write(
+            f"day: distributed {len(draws):,} cases in {elapsed:.2f} s "
+            f"({len(draws) / elapsed:,.0f} cases/s; {assigned:,} assigned, "
+            f"{len(draws) - assigned:,} to the chair; {2 * len(draws):,} log entries)"
+        )
+        sample = rng.sample(cases, min(50, len(cases)))
+        began = time.perf_counter()
+        verified = sum(1 for case in sample if verify_case(case).ok)
+        per_case = (time.perf_counter() - began) * 1000 / max(len(sample), 1)
+        self.stdout.write(
+            f"day: re-verified {verified}/{len(sample)} sampled cases from the log "
+            f"({per_case:.0f} ms per case)"
+        )
+        self._remove([c.pk for c in cases])
+
+    def _remove(self, ids: list[int]) -> None:
+        # The day's cases go; the append-only tables are cleared with SQL for this one purpose.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table in (
+                "distribution_draw",
+                "distribution_chairqueueentry",
+                "cases_caseevent",
+                "cases_casejudge",
+                "cases_participant",
+            ):
+                cursor.execute(f"DELETE FROM {table} WHERE case_id = ANY(%s)", [ids])  # noqa: S608
+            cursor.execute("DELETE FROM cases_case WHERE id = ANY(%s)", [ids])
+
+    # -- a year in memory -----------------------------------------------------------------------
+
+    def _year(self, rng: random.Random, seed: int) -> None:
+        rules = {(r.category, r.instance): r for r in CategoryRule.objects.all()}
+        court_region = dict(Court.objects.values_list("pk", "region_id"))
+        court_level = dict(Court.objects.values_list("pk", "level"))
+        judges = Judge.objects.filter(status=JudgeStatus.ACTIVE).values_list(
+            "pk", "court_id", "specialisations__category"
+        )
+        by_court: dict[tuple[int, str], list[int]] = defaultdict(list)
+        by_level: dict[tuple[str, str], list[tuple[int, int | None]]] = defaultdict(list)
+        for judge, court, category in judges.order_by("pk"):
+            if category is None:
+                continue
+            by_court[(court, category)].append(judge)
+            by_level[(court_level[court], category)].append((judge, court_region[court]))
+        pools: dict[str, list[int]] = {}
+        exclusion_sets: dict[tuple[str, frozenset[int | None]], frozenset[int]] = {}
+        intake: list[Intake] = []
+        rows = Case.objects.order_by("filed_at", "pk").values_list(
+            "court_id", "category", "instance", "filed_at", "extraterritorial_requested"
+        )
+        first: date | None = None
+        regions = sorted({r for r in court_region.values() if r is not None})
+        for court, category, instance, filed_at, requested in rows.iterator(chunk_size=20000):
+            day = filed_at.date()
+            first = first or day
+            rule = rules.get((category, instance))
+            weight = centi(rule.weight) if rule else 100
+            mode = rule.mode if rule else DistributionMode.COURT
+            national = mode == DistributionMode.EXTRATERRITORIAL or (
+                mode == DistributionMode.CLAIMANT_CHOICE and requested
+            )
+            if national:
+                level = LEVEL_FOR_INSTANCE.get(instance, "district")
+                key = f"national:{level}:{category}"
+                if key not in pools:
+                    pools[key] = [j for j, _r in by_level[(level, category)]]
+                home = court_region[court]
+                other = home if rng.random() < 0.7 else rng.choice(regions)
+                left_out = frozenset({home, other})
+                if (key, left_out) not in exclusion_sets:
+                    exclusion_sets[(key, left_out)] = frozenset(
+                        j for j, r in by_level[(level, category)] if r in left_out
+                    )
+                excluded = exclusion_sets[(key, left_out)]
+            else:
+                key = f"{court}:{category}"
+                pools.setdefault(key, by_court.get((court, category), []))
+                excluded = frozenset()
+            days_open = max(1, int(rng.expovariate(1 / MEAN_DAYS.get(category, 45))))
+            intake.append(Intake((day - first).days, key, weight, excluded, days_open))
+        self.stdout.write(f"year: {len(intake):,} cases, {len(pools):,} pools")
+        groups = [g for g in by_court.values() if len(g) >= 3]
+        for label, balanced in (("balanced (Sot)", True), ("uniform random", False)):
+            began = time.perf_counter()
+            outcome = simulate(pools, intake, balanced=balanced, seed=seed)
+            elapsed = time.perf_counter() - began
+            ratios = sorted(outcome.group_ratios(groups))
+            within = sum(1 for r in ratios if r <= 1.10)
+            per_category = {
+                category: gini(
+                    [
+                        outcome.assigned[j]
+                        for (_c, cat), g in by_court.items()
+                        if cat == category
+                        for j in g
+                    ]
+                )
+                for category in sorted({cat for (_c, cat) in by_court})
+            }
+            self.stdout.write(
+                f"year, {label}: max/mean over {len(ratios):,} (court, specialisation) groups "
+                f"of 3+ judges: median {statistics.median(ratios):.3f}, "
+                f"p95 {ratios[int(0.95 * (len(ratios) - 1))]:.3f}, worst {ratios[-1]:.3f}; "
+                f"{within:,} groups ({100 * within / len(ratios):.1f}%) within 1.10; "
+                "Gini "
+                + ", ".join(f"{c} {g:.3f}" for c, g in per_category.items())
+                + f" ({elapsed:.0f} s)"
+            )

@@ -17,7 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from sot.cases.models import BenchRole, Case
 from sot.ledger import merkle, signing
 from sot.ledger.models import Leaf, TreeHead
-from sot.ledger.selectors import inclusion_proof, subtree_hashes, tree_head_latest
+from sot.ledger.selectors import (
+    inclusion_proof,
+    leaves_proven,
+    subtree_hashes,
+    tree_head_latest,
+)
 
 from . import algorithm
 from .models import Draw, DrawKind, DrawOutcome
@@ -101,17 +106,19 @@ def _entry(index: int | None, kind: str) -> dict[str, Any] | None:
     return data
 
 
+def _signed(head: TreeHead | None) -> bool:
+    return head is not None and signing.tree_head_verify(
+        bytes(head.public_key),
+        bytes(head.signature),
+        timestamp=signing.timestamp_ms(head.timestamp),
+        tree_size=head.tree_size,
+        root_hash=bytes(head.root_hash),
+    )
+
+
 def _in_signed_log(index: int, leaf_hash: bytes, latest: TreeHead | None) -> bool:
     """The bytes hashing to ``leaf_hash`` are entry ``index`` under the latest signed head."""
-    if latest is None or index >= latest.tree_size:
-        return False
-    if not signing.tree_head_verify(
-        bytes(latest.public_key),
-        bytes(latest.signature),
-        timestamp=signing.timestamp_ms(latest.timestamp),
-        tree_size=latest.tree_size,
-        root_hash=bytes(latest.root_hash),
-    ):
+    if latest is None or index >= latest.tree_size or not _signed(latest):
         return False
     proof = inclusion_proof(index, latest.tree_size)
     root = merkle.root_from_inclusion(index, latest.tree_size, leaf_hash, proof.audit_path)
@@ -176,13 +183,19 @@ def _replayed_pool(record: dict[str, Any], draw_index: int) -> tuple[list[int], 
         raise ValueError("no pool snapshot")
     loads = {int(j): int(load) for j, _region, load, _share in snapshot["judges"]}
     shares = {int(j): int(share) for j, _region, _load, share in snapshot["judges"]}
-    for index in range(int(pool["batch_start"]), draw_index):
-        earlier = _entry(index, DRAW_KIND)
-        if earlier is None:
-            raise ValueError("a gap in the batch")
-        judge = earlier["result"].get("judge")
-        if judge in loads:
-            loads[judge] += int(earlier["weight"])
+    start = int(pool["batch_start"])
+    if start < draw_index:
+        latest = tree_head_latest()
+        earlier = leaves_proven(start, draw_index, latest) if latest is not None else None
+        if earlier is None or not _signed(latest):
+            raise ValueError("the batch's earlier entries are not the signed ones")
+        for leaf in earlier:
+            document = json.loads(bytes(leaf.data))
+            if document.get("kind") != DRAW_KIND:
+                raise ValueError("a gap in the batch")
+            judge = document["data"]["result"].get("judge")
+            if judge in loads:
+                loads[judge] += int(document["data"]["weight"])
     regions = set(pool["excluded_regions"])
     excluded = {int(e[0]) for e in pool["excluded"]}
     judges = sorted(

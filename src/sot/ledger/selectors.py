@@ -126,3 +126,20 @@ def consistency_proof(first: int, second: int) -> ConsistencyProof:
         second_root=merkle.range_hash(0, second, stored),
         proof=[merkle.range_hash(start, end, stored) for start, end in ranges],
     )
+
+
+def leaves_proven(first: int, end: int, head: TreeHead) -> list[Leaf] | None:
+    """Leaves ``[first, end)`` if their stored bytes are exactly what ``head`` signed, else ``None``.
+
+    The bytes are hashed here; the rest of the tree comes from stored subtree hashes; the root
+    they make must be the head's (whose signature the caller checks).
+    """
+    if not 0 <= first < end <= head.tree_size:
+        return None
+    leaves = list(Leaf.objects.filter(index__gte=first, index__lt=end).order_by("index"))
+    if [leaf.index for leaf in leaves] != list(range(first, end)):
+        return None
+    hashes = [merkle.leaf_hash(bytes(leaf.data)) for leaf in leaves]
+    stored = subtree_hashes(merkle.subtrees_for(merkle.outside_ranges(head.tree_size, first, end)))
+    root = merkle.root_with_range(head.tree_size, first, hashes, stored)
+    return leaves if root == bytes(head.root_hash) else None

@@ -125,3 +125,47 @@ def test_root_from_inclusion_matches_the_rfc_proofs(country):
         assert root == bytes(head.root_hash)
         bad = merkle.root_from_inclusion(index, head.tree_size, b"\x00" * 32, proof.audit_path)
         assert bad != bytes(head.root_hash)
+
+
+def _batch(country, n: int):
+    from sot.cases.models import CaseStatus
+    from sot.cases.services import case_file
+    from sot.distribution.services import distribute
+
+    cases = []
+    for i in range(n):
+        case = case_file(
+            court=country.home,
+            category=CaseCategory.CRIMINAL if i % 2 else CaseCategory.CIVIL,
+            subject="x",
+            acting_user=country.clerk,
+            participants=country.parties(),
+        )
+        case.number = f"A001-26-{900 + i:06d}"
+        case.status = CaseStatus.REGISTERED
+        case.save()
+        cases.append(case)
+    return cases, distribute(cases=cases)
+
+
+def test_every_case_of_a_batch_verifies_by_replaying_the_batch(country):
+    cases, draws = _batch(country, 8)
+    assert len({d.leaf_index for d in draws}) == 8
+    for case in cases:
+        report = verify_case(case)
+        assert report.ok, failed(report)
+
+
+def test_a_changed_earlier_draw_of_the_batch_breaks_the_later_ones(country):
+    cases, draws = _batch(country, 6)
+    first = draws[0]
+    with connection.cursor() as cursor:
+        cursor.execute('SELECT data FROM ledger_leaf WHERE "index" = %s', [first.leaf_index])
+        document = json.loads(bytes(cursor.fetchone()[0]))
+        document["data"]["weight"] = 100_000  # as if the first judge had taken a huge case
+        forged = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        cursor.execute(
+            'UPDATE ledger_leaf SET data = %s WHERE "index" = %s',
+            [forged.encode(), first.leaf_index],
+        )
+    assert "record_complete" in failed(verify_case(cases[-1]))

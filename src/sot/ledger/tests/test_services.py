@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from sot.core import clock
 from sot.core.errors import ValidationFailed
@@ -163,3 +163,24 @@ def test_a_missing_key_is_an_error_when_autocreate_is_off(settings, tmp_path):
 def test_a_lazily_created_key_file_is_private(ledger_key_file):
     services.tree_head_sign()
     assert ledger_key_file.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(("first", "end"), [(0, 1), (0, 13), (3, 9), (5, 6), (12, 13), (4, 8)])
+def test_leaves_proven_accepts_the_signed_bytes_of_any_range(first, end):
+    services.ledger_append_many(entries=[services.LeafInput(kind="k", data=i) for i in range(13)])
+    head = selectors.tree_head_latest()
+    assert head is not None
+    proven = selectors.leaves_proven(first, end, head)
+    assert proven is not None
+    assert [leaf.index for leaf in proven] == list(range(first, end))
+
+
+def test_leaves_proven_refuses_a_range_with_a_changed_leaf():
+    services.ledger_append_many(entries=[services.LeafInput(kind="k", data=i) for i in range(13)])
+    head = selectors.tree_head_latest()
+    assert head is not None
+    forged = b'{"appended_at":"2026-01-01T00:00:00.000000Z","data":99,"kind":"k"}'
+    with connection.cursor() as cursor:
+        cursor.execute('UPDATE ledger_leaf SET data = %s WHERE "index" = 6', [forged])
+    assert selectors.leaves_proven(3, 9, head) is None
+    assert selectors.leaves_proven(0, 6, head) is not None

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Func
 from django.db.models.sql.compiler import SQLCompiler
+from psycopg.types.json import Jsonb
 
 if TYPE_CHECKING:
     from django.db.models.sql.compiler import _AsSqlType
@@ -66,7 +67,7 @@ def insert_rows(model: type[Any], fields: Sequence[str], rows: Sequence[Sequence
         sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
         with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row([Jsonb(v) if isinstance(v, dict | list) else v for v in row])
         return
     model.objects.bulk_create(
         [model(**dict(zip(fields, row, strict=True))) for row in rows], batch_size=1000

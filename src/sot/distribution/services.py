@@ -268,9 +268,29 @@ def _record(
         [(s.case_id, s.judge_id, s.role, s.assigned_at) for s in seats],
     )
     ChairQueueEntry.objects.bulk_create(queue, batch_size=BULK)
-    for event in CaseEvent.objects.bulk_create(events, batch_size=BULK):
+    for event in _events_create(events):
         case_event_recorded.send(sender=CaseEvent, event=event)
     return draws
+
+
+def _events_create(events: list[CaseEvent]) -> list[CaseEvent]:
+    """Store the batch's case events and return them with their ids (for the signal)."""
+    if connection.vendor != "postgresql" or not events:
+        return CaseEvent.objects.bulk_create(events, batch_size=BULK)
+    before = CaseEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    insert_rows(
+        CaseEvent,
+        ("case_id", "kind", "at", "actor_id", "payload"),
+        [(e.case_id, e.kind, e.at, e.actor_id, e.payload) for e in events],
+    )
+    # COPY returns no ids: read this batch's rows back in one query.
+    return list(
+        CaseEvent.objects.filter(
+            pk__gt=before,
+            case_id__in=[e.case_id for e in events],
+            kind__in={e.kind for e in events},
+        ).order_by("pk")
+    )
 
 
 def _move(cases: list[Case]) -> None:

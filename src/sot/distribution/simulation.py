@@ -33,14 +33,25 @@ class Intake:
 @dataclass
 class Outcome:
     assigned: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # weighted, year
+    # Each judge's weighted open load, summed over the days sampled (the second half-year).
+    open_sum: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    days_sampled: int = 0
 
-    def group_ratios(self, groups: Iterable[Sequence[int]]) -> list[float]:
-        """max/mean of the year's weighted load within each group of 3+ judges."""
+    def open_average(self, judge: int) -> float:
+        return self.open_sum[judge] / self.days_sampled if self.days_sampled else 0.0
+
+    def group_ratios(
+        self, groups: Iterable[Sequence[int]], *, measure: str = "open"
+    ) -> list[float]:
+        """max/mean within each group of 3+ judges: of the average weighted open load (what the
+        draw balances, ``measure="open"``) or of the year's assigned weighted load."""
         ratios = []
         for group in groups:
             if len(group) < 3:
                 continue
-            values = [self.assigned[j] for j in group]
+            values = [
+                self.open_average(j) if measure == "open" else self.assigned[j] for j in group
+            ]
             mean = statistics.fmean(values)
             if mean:
                 ratios.append(max(values) / mean)
@@ -66,7 +77,16 @@ def simulate(
     load = [0] * (top + 1)
     closing: list[tuple[int, int, int]] = []  # (day, judge, weight)
     outcome = Outcome()
+    sample_from = intake[-1].day // 2 if intake else 0
+    today = intake[0].day if intake else 0
     for n, case in enumerate(intake):
+        if case.day != today:
+            if today >= sample_from:  # the steady state: the first half-year fills the courts
+                for judge, load_now in enumerate(load):
+                    if load_now:
+                        outcome.open_sum[judge] += load_now
+                outcome.days_sampled += 1
+            today = case.day
         while closing and closing[0][0] <= case.day:
             _day, judge, weight = heapq.heappop(closing)
             load[judge] -= weight

@@ -19,7 +19,9 @@ def test_party_sees_how_the_judge_was_chosen(country, client):
     response = client.get(reverse("distribution:case", args=[case.pk]))
     assert response.status_code == 200
     text = response.content.decode()
-    assert Draw.objects.get(case=case).judge.full_name in text
+    judge = Draw.objects.get(case=case).judge
+    assert judge is not None
+    assert judge.full_name in text
     assert "message--success" in text  # the re-derivation matched
 
 

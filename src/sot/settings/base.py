@@ -228,3 +228,12 @@ LOGGING = {
 # Registration draws the presiding judge automatically (docs/distribution.md). Off only in the
 # unit-test settings, where most tests place judges by hand; the distribution tests turn it on.
 SOT_DISTRIBUTION_AUTOMATIC = env_bool("SOT_DISTRIBUTION_AUTOMATIC", True)
+
+# Outgoing e-mail (chairs' daily digests, later notices): Django's SMTP backend.
+EMAIL_HOST = os.environ.get("SOT_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SOT_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("SOT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SOT_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SOT_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("SOT_EMAIL_FROM", "sot@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib import import_module
 from typing import Any
 
 from django.core.management import call_command
@@ -17,6 +18,25 @@ from sot.seeding.demo import DEMO_ACCOUNTS
 from sot.seeding.management.commands.seed import report_lines, sign_in_lines
 from sot.seeding.pipeline import seed
 from sot.seeding.scale import DEMO, tiny_scale
+
+# Apps that add live demo data once the bulk seed is in, in this order (each a ``demo_seed()``).
+APP_DEMOS = (
+    "sot.distribution.demo",
+    "sot.hearings.demo",
+    "sot.council.demo",
+    "sot.deadlines.demo",  # last: rebuilds clocks from every event the others wrote
+)
+
+
+def _apps_demo() -> None:
+    for module_name in APP_DEMOS:
+        try:
+            module = import_module(module_name)
+        except ModuleNotFoundError as missing:
+            if missing.name != module_name:
+                raise
+            continue
+        module.demo_seed()
 
 
 class Command(BaseCommand):
@@ -50,6 +70,7 @@ class Command(BaseCommand):
             )
             for line in report_lines(report):
                 self.stdout.write(line)
+            _apps_demo()
         usernames = dict(
             User.objects.filter(
                 username__in=[username for username, *_ in DEMO_ACCOUNTS.values()]

@@ -6,3 +6,13 @@ class DeadlinesConfig(AppConfig):
     name = "sot.deadlines"
     label = "deadlines"
     verbose_name = _("Procedural deadlines")
+
+    def ready(self) -> None:
+        from sot.cases.models import CaseEvent
+        from sot.cases.signals import case_event_recorded
+
+        from .receivers import on_case_event_recorded
+
+        case_event_recorded.connect(
+            on_case_event_recorded, sender=CaseEvent, dispatch_uid="deadlines-clocks"
+        )

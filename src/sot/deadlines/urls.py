@@ -1,7 +1,12 @@
 """Procedural deadlines: web pages (mounted at the site root under the ``deadlines`` namespace)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from . import views
 
 app_name = "deadlines"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("deadlines/overdue/", views.overdue, name="overdue"),
+    path("deadlines/violations/", views.violations, name="violations"),
+]

@@ -52,3 +52,22 @@ def violation_record(
         # A concurrent run recorded it between the read and the insert.
         return Violation.objects.get(kind=kind, source=source), False
     return violation, True
+
+
+def violations_record_many(violations: list[Violation]) -> int:
+    """Record many breaches at once (the monitor's batches), each (kind, source) once.
+
+    The unsaved rows are filtered against those already recorded and inserted together; a row a
+    concurrent run inserted in between is skipped by the unique constraint. Returns how many of
+    the given rows were new.
+    """
+    if not violations:
+        return 0
+    sources = {v.source for v in violations}
+    existing = set(Violation.objects.filter(source__in=sources).values_list("kind", "source"))
+    fresh = [v for v in violations if (v.kind, v.source) not in existing]
+    with transaction.atomic():
+        before = Violation.objects.filter(source__in=sources).count()
+        Violation.objects.bulk_create(fresh, ignore_conflicts=True)
+        after = Violation.objects.filter(source__in=sources).count()
+    return after - before

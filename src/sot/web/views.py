@@ -19,7 +19,9 @@ from sot.accounts.models import User
 from sot.cases import selectors, services
 from sot.cases.lifecycle import CaseAction
 from sot.cases.models import Case
+from sot.core import clock
 from sot.core.errors import DomainError, NotFound
+from sot.deadlines import selectors as deadline_selectors
 
 from .access import may_view_court_cases, may_view_docket, signed_in_user
 from .case_context import case_page_context
@@ -73,8 +75,9 @@ def docket(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     if not may_view_docket(user):
         raise PermissionDenied
-    page = _page(request, selectors.judge_docket(user))
-    return render(request, "web/docket.html", {"page_obj": page})
+    # Most urgent first: the nearest running procedural deadline (sot.deadlines), then the oldest.
+    page = _page(request, deadline_selectors.by_urgency(selectors.judge_docket(user)))
+    return render(request, "web/docket.html", {"page_obj": page, "today": clock.today()})
 
 
 @login_required

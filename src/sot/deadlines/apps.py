@@ -16,3 +16,10 @@ class DeadlinesConfig(AppConfig):
         case_event_recorded.connect(
             on_case_event_recorded, sender=CaseEvent, dispatch_uid="deadlines-clocks"
         )
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import DeadlineRule
+        from .services import rule_book_forget
+
+        for signal in (post_save, post_delete):
+            signal.connect(rule_book_forget, sender=DeadlineRule, dispatch_uid="deadlines-rules")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -71,19 +73,41 @@ def case_clocks_rebuild(*, case: Case, book: RuleBook | None = None) -> list[Cas
     return kept
 
 
+_cached_book: tuple[float, RuleBook] | None = None
+
+
+def rule_book_cached() -> RuleBook:
+    """The active rules, read again at most every ``SOT_DEADLINE_RULES_CACHE_SECONDS``: building
+    them on every case event cost 1.3 ms an event (a day's distribution writes 5,200 events). A
+    rule saved in this process clears the cache at once; other processes see it within the TTL."""
+    global _cached_book
+    ttl = settings.SOT_DEADLINE_RULES_CACHE_SECONDS
+    now = time.monotonic()
+    if _cached_book is None or ttl <= 0 or now - _cached_book[0] > ttl:
+        _cached_book = (now, RuleBook.active())
+    return _cached_book[1]
+
+
+def rule_book_forget(**kwargs: object) -> None:
+    global _cached_book
+    _cached_book = None
+
+
 def clocks_on_case_event(event: CaseEvent) -> None:
     """The ``case_event_recorded`` receiver: rebuild the clocks the event may move.
 
     Runs inside the case's transaction. A calendar that is not set up never blocks the case's
     work: the clocks are left for ``sot deadlines recompute`` once it is.
     """
-    book = RuleBook.active()
+    book = rule_book_cached()
     targets: list[int] = []
     if event.kind in book.own_kinds:
         targets.append(event.case_id)
     if event.kind in book.higher_kinds:
         lower = Case.objects.filter(pk=event.case_id).values_list("lower_case_id", flat=True)
         targets.extend(pk for pk in lower if pk is not None)
+    if not targets:
+        return  # most events move no clock; compiling the query below alone costs ~1 ms
     for case in Case.objects.filter(pk__in=targets).select_related("court__region"):
         try:
             case_clocks_rebuild(case=case, book=book)

@@ -237,3 +237,6 @@ EMAIL_HOST_PASSWORD = os.environ.get("SOT_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("SOT_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("SOT_EMAIL_FROM", "sot@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# How long a process reuses the active deadline rules before reading them again (seconds).
+SOT_DEADLINE_RULES_CACHE_SECONDS = float(os.environ.get("SOT_DEADLINE_RULES_CACHE_SECONDS", "5"))

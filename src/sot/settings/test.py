@@ -19,3 +19,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SOT_DISTRIBUTION_AUTOMATIC = False
+SOT_DEADLINE_RULES_CACHE_SECONDS = 0  # tests change rules with update(), which sends no signal

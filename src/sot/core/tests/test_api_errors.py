@@ -21,6 +21,7 @@ from sot.courts.tests.factories import CourtFactory
 pytestmark = pytest.mark.django_db
 
 CASE = "/api/v1/cases/{case}/"
+HEARINGS = "/api/v1/hearings/"
 
 # Every operation of the API: those that need a signed-in caller, and those open to all.
 PROTECTED = [
@@ -37,6 +38,33 @@ PROTECTED = [
     ("post", CASE + "judges/"),
     ("get", CASE + "documents/"),
     ("post", CASE + "documents/"),
+    ("get", "/api/v1/distribution/cases/{case}/"),
+    ("post", "/api/v1/distribution/cases/{case}/reassign/"),
+    ("post", "/api/v1/distribution/cases/{case}/chair-assign/"),
+    ("get", "/api/v1/distribution/queue/"),
+    ("get", "/api/v1/distribution/loads/"),
+    ("get", "/api/v1/deadlines/period/"),
+    ("get", "/api/v1/deadlines/overdue/"),
+    ("get", "/api/v1/deadlines/violations/"),
+    ("get", CASE + "clocks/"),
+    ("post", HEARINGS),
+    ("get", HEARINGS + "{hearing_id}/"),
+    ("post", HEARINGS + "{hearing_id}/start/"),
+    ("post", HEARINGS + "{hearing_id}/end/"),
+    ("post", HEARINGS + "{hearing_id}/postpone/"),
+    ("get", HEARINGS + "{hearing_id}/video/"),
+    ("get", HEARINGS + "cases/{case}/"),
+    ("post", HEARINGS + "cases/{case}/suspend/"),
+    ("post", HEARINGS + "cases/{case}/resume/"),
+    ("get", HEARINGS + "cases/{case}/suspensions/"),
+    ("get", HEARINGS + "calendar/mine/"),
+    ("get", HEARINGS + "calendar/mine.ics"),
+    ("get", HEARINGS + "calendar/judges/{judge}/"),
+    ("get", HEARINGS + "calendar/judges/{judge}.ics"),
+    ("get", HEARINGS + "calendar/courtrooms/{courtroom_id}/"),
+    ("get", HEARINGS + "postponement-reasons/"),
+    ("get", HEARINGS + "suspension-grounds/"),
+    ("get", HEARINGS + "courtrooms/"),
 ]
 PUBLIC = [
     ("post", "/api/v1/auth/token/"),
@@ -76,6 +104,8 @@ def fill(path: str, case) -> str:
         participant=case.participants.get().pk,
         court=case.court.code,
         judge=1,
+        hearing_id=1,
+        courtroom_id=1,
     )
 
 

@@ -64,18 +64,21 @@ def simulate(
     *,
     balanced: bool,
     seed: int = 1,
+    per_pool: bool = False,
 ) -> Outcome:
     """Draw every case of ``intake`` (ordered by day) among its pool's judges (ids ascending).
 
     ``balanced``: the service's rule — the band of judges within one case of the least loaded,
     then ``algorithm.pick`` — with a per-case seed from SHA-256 standing in for the tree-head
     signature (every judge here has a full share, so the effective load is the load); otherwise
-    uniformly at random.
+    uniformly at random. ``per_pool``: the alternative rule that balances, within each pool, only
+    the load that pool gave (what issue 4's per-pool measure rewards), for comparison.
     """
     rng = random.Random(seed)  # noqa: S311 - simulation, not security
     top = max((j for judges in pools.values() for j in judges), default=0)
     load = [0] * (top + 1)
-    closing: list[tuple[int, int, int]] = []  # (day, judge, weight)
+    pool_loads: dict[str, list[int]] = defaultdict(lambda: [0] * (top + 1))
+    closing: list[tuple[int, int, int, str]] = []  # (day, judge, weight, pool)
     outcome = Outcome()
     sample_from = intake[-1].day // 2 if intake else 0
     today = intake[0].day if intake else 0
@@ -88,8 +91,9 @@ def simulate(
                 outcome.days_sampled += 1
             today = case.day
         while closing and closing[0][0] <= case.day:
-            _day, judge, weight = heapq.heappop(closing)
+            _day, judge, weight, pool = heapq.heappop(closing)
             load[judge] -= weight
+            pool_loads[pool][judge] -= weight
         judges = pools[case.pool]
         excluded = case.excluded
         eligible = [j for j in judges if j not in excluded] if excluded else judges
@@ -97,10 +101,12 @@ def simulate(
             continue
         if balanced:
             seed_bytes = hashlib.sha256(f"{seed}:{n}".encode()).digest()
-            _band, chosen = algorithm.choose(eligible, load, case.weight, seed_bytes)
+            basis = pool_loads[case.pool] if per_pool else load
+            _band, chosen = algorithm.choose(eligible, basis, case.weight, seed_bytes)
         else:
             chosen = rng.choice(eligible)
         load[chosen] += case.weight
+        pool_loads[case.pool][chosen] += case.weight
         outcome.assigned[chosen] += case.weight
-        heapq.heappush(closing, (case.day + case.days_open, chosen, case.weight))
+        heapq.heappush(closing, (case.day + case.days_open, chosen, case.weight, case.pool))
     return outcome

@@ -210,9 +210,14 @@ class Command(BaseCommand):
                 specs[judge].add(category)
         same = [g for g in groups if len({frozenset(specs[j]) for j in g}) == 1]
         mixed = [g for g in groups if len({frozenset(specs[j]) for j in g}) > 1]
-        for label, balanced in (("balanced (Sot)", True), ("uniform random", False)):
+        runs = (
+            ("balanced (Sot)", True, False),
+            ("uniform random", False, False),
+            ("balanced per pool (alternative)", True, True),
+        )
+        for label, balanced, per_pool in runs:
             began = time.perf_counter()
-            outcome = simulate(pools, intake, balanced=balanced, seed=seed)
+            outcome = simulate(pools, intake, balanced=balanced, seed=seed, per_pool=per_pool)
             elapsed = time.perf_counter() - began
             judges_of = {
                 category: [j for (_c, cat), g in by_court.items() if cat == category for j in g]

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 
 CASE = "/api/v1/cases/{case}/"
 HEARINGS = "/api/v1/hearings/"
+COUNCIL = "/api/v1/council/"
 
 # Every operation of the API: those that need a signed-in caller, and those open to all.
 PROTECTED = [
@@ -65,6 +66,26 @@ PROTECTED = [
     ("get", HEARINGS + "postponement-reasons/"),
     ("get", HEARINGS + "suspension-grounds/"),
     ("get", HEARINGS + "courtrooms/"),
+    ("post", COUNCIL + "rules/eligibility/"),
+    ("post", COUNCIL + "rules/exam-admission/"),
+    ("post", COUNCIL + "rules/tally/"),
+    ("post", COUNCIL + "competitions/"),
+    ("post", COUNCIL + "competitions/{competition_id}/actions/"),
+    ("post", COUNCIL + "competitions/{competition_id}/applications/"),
+    ("post", COUNCIL + "applications/{application_id}/documents/"),
+    ("get", COUNCIL + "me/"),
+    ("post", COUNCIL + "sessions/"),
+    ("get", COUNCIL + "sessions/{session_id}/"),
+    ("post", COUNCIL + "sessions/{session_id}/agenda/"),
+    ("post", COUNCIL + "sessions/{session_id}/open/"),
+    ("post", COUNCIL + "sessions/{session_id}/items/{item_id}/nominations/"),
+    ("post", COUNCIL + "sessions/{session_id}/items/{item_id}/votes/"),
+    ("post", COUNCIL + "votes/{vote_id}/ballots/"),
+    ("post", COUNCIL + "votes/{vote_id}/close/"),
+    ("post", COUNCIL + "exams/{exam_session_id}/registrations/"),
+    ("post", COUNCIL + "me/exams/{registration_id}/test/"),
+    ("post", COUNCIL + "me/exams/{registration_id}/answers/"),
+    ("post", COUNCIL + "judge/appeals/"),
 ]
 PUBLIC = [
     ("post", "/api/v1/auth/token/"),
@@ -76,6 +97,10 @@ PUBLIC = [
     ("get", "/api/v1/ledger/leaves/{index}/"),
     ("get", "/api/v1/ledger/proof/"),
     ("get", "/api/v1/ledger/consistency/"),
+    ("get", COUNCIL + "competitions/"),
+    ("get", COUNCIL + "competitions/{competition_id}/"),
+    ("get", COUNCIL + "decisions/"),
+    ("get", COUNCIL + "exams/passed/"),
 ]
 
 
@@ -106,6 +131,13 @@ def fill(path: str, case) -> str:
         judge=1,
         hearing_id=1,
         courtroom_id=1,
+        competition_id=1,
+        application_id=1,
+        session_id=1,
+        item_id=1,
+        vote_id=1,
+        exam_session_id=1,
+        registration_id=1,
     )
 
 

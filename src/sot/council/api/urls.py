@@ -1,5 +1,49 @@
 """Supreme Judicial Council: routes under /api/v1/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("council/rules/eligibility/", views.EligibilityCheckApi.as_view()),
+    path("council/rules/exam-admission/", views.ExamAdmissionCheckApi.as_view()),
+    path("council/rules/tally/", views.TallyCheckApi.as_view()),
+    path("council/competitions/", views.CompetitionListApi.as_view()),
+    path("council/competitions/<int:competition_id>/", views.CompetitionDetailApi.as_view()),
+    path(
+        "council/competitions/<int:competition_id>/actions/",
+        views.CompetitionActionApi.as_view(),
+    ),
+    path(
+        "council/competitions/<int:competition_id>/applications/",
+        views.ApplicationCreateApi.as_view(),
+    ),
+    path("council/me/", views.CandidateStatusApi.as_view()),
+    path("council/decisions/", views.DecisionListApi.as_view()),
+    path("council/exams/passed/", views.PassedExamListApi.as_view()),
+    path(
+        "council/exams/<int:exam_session_id>/registrations/",
+        views.ExamRegisterApi.as_view(),
+    ),
+    path("council/me/exams/<int:registration_id>/test/", views.ExamTestApi.as_view()),
+    path("council/me/exams/<int:registration_id>/answers/", views.ExamAnswersApi.as_view()),
+    path("council/judge/appeals/", views.JuryAppealFileApi.as_view()),
+    path(
+        "council/applications/<int:application_id>/documents/",
+        views.DocumentAddApi.as_view(),
+    ),
+    path("council/sessions/", views.SessionPlanApi.as_view()),
+    path("council/sessions/<int:session_id>/", views.SessionDetailApi.as_view()),
+    path("council/sessions/<int:session_id>/agenda/", views.AgendaItemAddApi.as_view()),
+    path("council/sessions/<int:session_id>/open/", views.SessionOpenApi.as_view()),
+    path(
+        "council/sessions/<int:session_id>/items/<int:item_id>/nominations/",
+        views.NominationAddApi.as_view(),
+    ),
+    path(
+        "council/sessions/<int:session_id>/items/<int:item_id>/votes/",
+        views.VoteOpenApi.as_view(),
+    ),
+    path("council/votes/<int:vote_id>/ballots/", views.BallotCastApi.as_view()),
+    path("council/votes/<int:vote_id>/close/", views.VoteCloseApi.as_view()),
+]

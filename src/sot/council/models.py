@@ -1,1 +1,0 @@
-"""Supreme Judicial Council: records."""

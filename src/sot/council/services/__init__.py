@@ -1,0 +1,1 @@
+"""Supreme Judicial Council: writes. Each service owns its transaction and checks who acts."""

@@ -1,0 +1,1 @@
+"""Supreme Judicial Council: web pages. Thin: selectors read, services write."""

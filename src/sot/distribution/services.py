@@ -406,7 +406,7 @@ def chair_assign(*, case: Case, judge: Judge, acting_user: User, note: str) -> D
     return draw
 
 
-def _snapshot(obj: models.Model) -> dict[str, Any]:
+def snapshot(obj: models.Model) -> dict[str, Any]:
     return {k: str(v) if v is not None else None for k, v in model_to_dict(obj).items()}
 
 
@@ -417,18 +417,18 @@ def setting_save(*, obj: models.Model, acting_user: User | None) -> ConfigChange
     before = model._default_manager.filter(pk=obj.pk).first() if obj.pk else None
     obj.full_clean()
     obj.save()
-    return _change(obj, _snapshot(before) if before else None, _snapshot(obj), acting_user)
+    return change_log(obj, snapshot(before) if before else None, snapshot(obj), acting_user)
 
 
 @transaction.atomic
 def setting_delete(*, obj: models.Model, acting_user: User | None) -> ConfigChange:
-    before = _snapshot(obj)
-    change = _change(obj, before, None, acting_user)
+    before = snapshot(obj)
+    change = change_log(obj, before, None, acting_user)
     obj.delete()
     return change
 
 
-def _change(
+def change_log(
     obj: models.Model,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,

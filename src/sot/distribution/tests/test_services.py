@@ -187,3 +187,32 @@ def test_admin_saves_go_through_the_logged_service(country, client):
     assert change.actor == admin
     assert change.after is not None
     assert change.after["weight"] == "2.00"
+
+
+def test_every_change_to_a_judges_absences_is_logged(country):
+    """Shrinking a pool by declaring judges absent leaves a trace, like editing the settings."""
+    import datetime
+
+    from sot.courts.models import JudgeStatus, JudgeStatusPeriod
+
+    judge = country.judges["home"][0]
+    period = JudgeStatusPeriod.objects.create(
+        judge=judge, status=JudgeStatus.ON_LEAVE, starts_on=datetime.date(2026, 3, 1)
+    )
+    period.ends_on = datetime.date(2026, 3, 20)
+    period.save()
+    period.delete()
+
+    changes = list(
+        ConfigChange.objects.filter(model="courts.JudgeStatusPeriod").order_by("at", "pk")
+    )
+    assert [(c.before is None, c.after is None) for c in changes] == [
+        (True, False),
+        (False, False),
+        (False, True),
+    ]
+    assert changes[1].before is not None
+    assert changes[1].after is not None
+    assert changes[1].before["ends_on"] is None
+    assert changes[1].after["ends_on"] == "2026-03-20"
+    assert all(Leaf.objects.get(index=c.leaf_index).kind == "distribution.config" for c in changes)

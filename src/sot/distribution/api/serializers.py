@@ -52,3 +52,7 @@ class QueueEntryOutputSerializer(serializers.Serializer):
     case_number = serializers.CharField(source="case.number")
     reason = serializers.CharField()
     queued_at = serializers.DateTimeField()
+
+
+class VerifyFilterSerializer(serializers.Serializer):
+    number = serializers.CharField(max_length=32, help_text=_("The case number."))

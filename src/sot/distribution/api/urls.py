@@ -20,6 +20,7 @@ urlpatterns = [
         views.ChairAssignApi.as_view(),
         name="api-distribution-chair-assign",
     ),
+    path("distribution/verify/", views.PublicVerifyApi.as_view(), name="api-distribution-verify"),
     path("distribution/queue/", views.ChairQueueApi.as_view(), name="api-distribution-queue"),
     path("distribution/loads/", views.LoadApi.as_view(), name="api-distribution-loads"),
 ]

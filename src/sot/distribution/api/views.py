@@ -7,11 +7,13 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from sot.cases import selectors as case_selectors
+from sot.cases.models import Case
 from sot.core.api.schema import BAD_INPUT, CONFLICT, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED
 from sot.core.api.views import caller, validated, validated_filters
 from sot.core.errors import NotFound
@@ -19,6 +21,7 @@ from sot.courts.models import Court
 
 from .. import selectors, services
 from ..documents import distribution_document
+from ..verify import verify_case
 from .serializers import (
     ChairAssignInputSerializer,
     DrawOutputSerializer,
@@ -26,6 +29,7 @@ from .serializers import (
     LoadSummaryOutputSerializer,
     QueueEntryOutputSerializer,
     ReassignInputSerializer,
+    VerifyFilterSerializer,
 )
 
 TAGS = ["distribution"]
@@ -51,6 +55,29 @@ class CaseDistributionApi(APIView):
         """
         case = case_selectors.access_case(caller(request), case_id, request=request)
         return Response(distribution_document(case))
+
+
+class PublicVerifyApi(APIView):
+    """Anyone may check an open case's draw: its log entries are public already."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        tags=TAGS,
+        operation_id="distribution_verify_retrieve",
+        parameters=[VerifyFilterSerializer],
+        responses={200: OpenApiTypes.OBJECT, 400: BAD_INPUT, 404: NOT_FOUND},
+        summary="Verify a case's judge draw against the log (public)",
+    )
+    def get(self, request: Request) -> Response:
+        """The checks of ``sot distribution verify`` for a case number. A closed-session case
+        answers 404 here, as if it did not exist: its parties use the case's own endpoint."""
+        number = validated_filters(VerifyFilterSerializer, request)["number"]
+        case = Case.objects.filter(number=number, is_closed=False).first()
+        if case is None:
+            raise NotFound()
+        return Response(verify_case(case).as_document())
 
 
 class ReassignApi(APIView):

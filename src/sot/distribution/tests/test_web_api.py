@@ -116,3 +116,17 @@ def test_gini_and_max_over_mean():
     assert gini([0, 0, 0, 4]) == pytest.approx(0.75)
     assert max_over_mean([1, 2, 3]) == pytest.approx(1.5)
     assert max_over_mean([]) == 0
+
+
+def test_anyone_may_verify_an_open_case_by_number(country, api_client):
+    case = country.register()
+    body = api_client.get(reverse("api-distribution-verify"), {"number": case.number}).json()
+    assert body["verified"] is True
+    assert body["case_number"] == case.number
+
+
+def test_a_closed_case_is_not_found_by_the_public_check(country, api_client):
+    case = country.register(is_closed=True)
+    response = api_client.get(reverse("api-distribution-verify"), {"number": case.number})
+    assert response.status_code == 404
+    assert api_client.get(reverse("api-distribution-verify")).status_code == 400

@@ -128,11 +128,20 @@ def timeline(case: Case) -> list[TimelineEntry]:
     ]
 
 
+# Taken on the case page's hearings section, which records the hearing, its outcome or the
+# suspension's ground with the move; a bare button here would move the case without them.
+HEARING_ACTIONS = frozenset(
+    {CaseAction.SCHEDULE, CaseAction.MARK_HEARD, CaseAction.SUSPEND, CaseAction.RESUME}
+)
+PAGE_ACTIONS = [a for a in CaseAction.values if a not in HEARING_ACTIONS]
+
+
 def available_actions(user: User, case: Case) -> list[ActionButton]:
     """What the lifecycle allows from the case's status and the rules let this user do."""
+    offered = [a for a in allowed_actions(case.status) if a not in HEARING_ACTIONS]
     return [
         ActionButton(value=action, label=CaseAction(action).label)
-        for action in rules.permitted_actions(user, case, allowed_actions(case.status))
+        for action in rules.permitted_actions(user, case, offered)
     ]
 
 

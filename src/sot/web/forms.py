@@ -9,6 +9,8 @@ from sot.cases.lifecycle import CaseAction
 from sot.cases.models import CaseStatus
 from sot.core.judiciary import CaseCategory
 
+from .case_context import PAGE_ACTIONS
+
 
 class CaseFilterForm(forms.Form):
     status = forms.ChoiceField(
@@ -26,7 +28,10 @@ class CaseFilterForm(forms.Form):
 class CaseActionForm(forms.Form):
     """One lifecycle action (the pressed button's value) with an optional note for the record."""
 
-    action = forms.ChoiceField(choices=CaseAction.choices)
+    # The hearings section takes schedule, heard, suspend and resume (see case_context).
+    action = forms.ChoiceField(
+        choices=[(value, label) for value, label in CaseAction.choices if value in PAGE_ACTIONS]
+    )
     # The status the page showed: a double-submitted form does not move the case twice.
     seen_status = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
     note = forms.CharField(

@@ -361,14 +361,26 @@ def test_actions_need_post_and_a_csrf_token(world: World) -> None:
 
 
 def test_a_double_submitted_form_moves_the_case_once(world: World) -> None:
+    client = client_for(world, "judge")
+    act(client, world.own.pk, "accept", seen="registered")
+    response = act(client, world.own.pk, "accept", seen="registered")
+
+    assert world.own.events.filter(kind=CaseEventKind.ACCEPTED).count() == 1
+    assert len(error_messages(response)) == 1
+
+
+@pytest.mark.parametrize("action", ["schedule", "mark_heard", "suspend", "resume"])
+def test_hearing_steps_are_not_taken_with_a_bare_button(world: World, action: str) -> None:
+    """Scheduling, hearing, suspending and resuming go through the hearings section, which records
+    the hearing or the ground with the move: the plain form neither offers nor accepts them."""
     world.own.status = CaseStatus.ACCEPTED
     world.own.save()
-    client = client_for(world, "clerk")
-    act(client, world.own.pk, "schedule", seen="accepted")
-    response = act(client, world.own.pk, "schedule", seen="accepted")
-
-    assert world.own.events.filter(kind=CaseEventKind.SCHEDULED).count() == 1
-    assert len(error_messages(response)) == 1
+    client = client_for(world, "judge")
+    page = client.get(case_url(world.own.pk)).content.decode()
+    assert f'value="{action}"' not in page
+    events_before = world.own.events.count()
+    act(client, world.own.pk, action, seen="accepted")
+    assert world.own.events.count() == events_before
 
 
 # --- sign-in and sign-out ---------------------------------------------------------------------

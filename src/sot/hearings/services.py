@@ -28,7 +28,7 @@ from sot.courts.models import Judge
 from sot.deadlines.models import ViolationKind
 from sot.deadlines.violations import violation_record
 
-from . import booking, conf, rules
+from . import booking, conf, locks, rules
 from .models import (
     Courtroom,
     Hearing,
@@ -88,15 +88,6 @@ def _lock_hearing(hearing: Hearing) -> Hearing:
     )
 
 
-def _lock_bookings(courtroom: Courtroom, judge: Judge, summoned: Sequence[Participant]) -> None:
-    """Lock what two schedulers could book at once, always in this order: room, judge, advocates."""
-    Courtroom.objects.select_for_update().filter(pk=courtroom.pk).first()
-    Judge.objects.select_for_update().filter(pk=judge.pk).first()
-    advocates = sorted({p.user_id for p in summoned if p.user_id})
-    if advocates:
-        list(User.objects.select_for_update().filter(pk__in=advocates).order_by("pk"))
-
-
 def _check_free(
     *,
     case: Case,
@@ -107,7 +98,9 @@ def _check_free(
     summoned: Sequence[Participant],
     ignore: Hearing | None = None,
 ) -> None:
-    _lock_bookings(courtroom, judge, summoned)
+    # Before reading other bookings: a concurrent booking of the same room, judge or advocate
+    # waits here until this one commits, then sees it.
+    locks.lock_booking(courtroom, judge, summoned)
     clashes = booking.conflicts(
         courtroom=courtroom,
         judge=judge,

@@ -34,7 +34,7 @@ from .models import (
 )
 from .rules.eligibility import Position
 from .rules.tally import DecisionKind, VoteChoice
-from .services import candidates, competitions, exams, sessions
+from .services import candidates, competitions, exams, question_lists, sessions
 
 DEMO_BASIS = "demo: representation of the Judicial Administration No. 1"
 MEMBERS = [
@@ -148,6 +148,37 @@ def _candidate(username: str, surname: str, given: str, magistracy: bool, today:
     return candidate
 
 
+def _approve_questions(
+    chair: CouncilSeat, seats: list[CouncilSeat], secretary: User, held: date
+) -> None:
+    """Art. 13 §10: a session of the Council approves the Commission's list of questions."""
+    with clock.frozen(_at(held - timedelta(days=7))):
+        session = sessions.session_plan(
+            starts_at=_at(held),
+            place="Астана, Жоғары Сот Кеңесі",
+            is_closed=False,
+            acting_user=secretary,
+        )
+        question_list = question_lists.question_list_submit(session=session, acting_user=secretary)
+    with clock.frozen(_at(held)):
+        sessions.session_open(session=session, present=seats, acting_user=secretary)
+        vote = sessions.vote_open(
+            item=question_list.item,
+            question=question_list.item.title,
+            is_secret=False,
+            acting_user=chair.user,
+        )
+        for seat in seats:
+            sessions.ballot_cast(vote=vote, choice=VoteChoice.FOR, acting_user=seat.user)
+        sessions.vote_close(vote=vote, acting_user=chair.user)
+        question_lists.question_list_approve(question_list=question_list, acting_user=secretary)
+        sessions.session_finish(
+            session=session,
+            minutes="Емтихан сұрақтарының тізбесі бекітілді.",
+            acting_user=secretary,
+        )
+
+
 def _exam(candidate: Candidate, secretary: User, members: list[User], today: date) -> None:
     """The candidate passes the qualification exam: admission, test, ticket, psychological test."""
     held_on = today - timedelta(days=300)
@@ -220,6 +251,7 @@ def _run(court: Court, today: date) -> DemoCouncil:
         for username, surname, given, magistracy in APPLICANTS
     ]
     aliyev, serikova, _petrov = people
+    _approve_questions(chair, seats, secretary, today - timedelta(days=330))
     _exam(aliyev, secretary, [seat.user for seat in seats], today)
 
     published, held = today - timedelta(days=70), today - timedelta(days=20)

@@ -14,6 +14,7 @@ from .models import (
     ExperienceKind,
     GuaranteeKind,
     JuryCommission,
+    RecordEntryKind,
 )
 from .rules.eligibility import Position
 from .rules.tally import VoteChoice
@@ -178,3 +179,23 @@ class JuryAppealForm(forms.Form):
     grounds = forms.CharField(
         label=_("grounds of the appeal"), widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class ReserveForm(forms.Form):
+    judge = forms.CharField(label=_("judge (user name)"), max_length=150)
+    post = forms.ChoiceField(label=_("post"), choices=ChairPost.choices)
+    court_code = forms.CharField(label=_("court code"), max_length=16, required=False)
+    included_on = forms.DateField(label=_("included on"), widget=DATE)
+    basis = forms.CharField(
+        label=_("basis"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RecordEntryForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=RecordEntryKind.choices)
+    on = forms.DateField(label=_("date"), widget=DATE)
+    text = forms.CharField(label=_("text"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class JudgeLookupForm(forms.Form):
+    judge = forms.CharField(label=_("judge (user name)"), max_length=150)

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from sot.accounts.models import User
 from sot.core.errors import NotFound
+from sot.courts.models import Judge
 
 from .access import is_member, is_secretariat
 from .models import (
@@ -18,9 +19,12 @@ from .models import (
     CompetitionStatus,
     Decision,
     ExamRegistration,
+    ListDispatch,
     Question,
     RegistrationStatus,
     Regulation,
+    ReserveEntry,
+    ResultNotice,
     Session,
     Vote,
 )
@@ -94,8 +98,11 @@ def passed_exam_list(on: date) -> list[ExamRegistration]:
 
 
 def model_questions() -> QuerySet[Question]:
-    """Art. 13 §8: the model questions are published (the rest of the bank is not)."""
-    return Question.objects.filter(is_model=True, is_active=True).order_by("field_of_law", "pk")
+    """Art. 13 §8: the model questions are published (the rest of the bank is not), once the
+    Council has approved them (§10)."""
+    return Question.objects.filter(
+        is_model=True, is_active=True, approved_on__isnull=False
+    ).order_by("field_of_law", "pk")
 
 
 def my_candidate(user: User) -> Candidate | None:
@@ -137,3 +144,44 @@ def access_vote(user: Viewer, vote_id: int) -> Vote:
     if vote is None:
         raise NotFound()
     return vote
+
+
+def access_personal_record(user: Viewer, judge_id: int) -> Judge:
+    """Art. 3 §1.15: the secretariat keeps the records; a judge may read their own."""
+    query = Judge.objects.select_related("user")
+    if not is_secretariat(user):
+        if not isinstance(user, User):
+            raise NotFound()
+        query = query.filter(user=user)
+    judge = query.filter(pk=judge_id).first()
+    if judge is None:
+        raise NotFound()
+    return judge
+
+
+def reserve_in_force() -> QuerySet[ReserveEntry]:
+    """Art. 3 §1.16–17: those in the personnel reserve and not excluded, by post."""
+    return (
+        ReserveEntry.objects.filter(excluded_on__isnull=True)
+        .select_related("judge__user", "court")
+        .order_by("post", "included_on", "pk")
+    )
+
+
+def list_dispatch(competition: Competition) -> ListDispatch | None:
+    """Art. 16 §6: where and when the list of applicants was sent, and by whom."""
+    return (
+        ListDispatch.objects.filter(competition=competition)
+        .select_related("sent_by")
+        .prefetch_related("courts")
+        .first()
+    )
+
+
+def result_notices(competition: Competition) -> QuerySet[ResultNotice]:
+    """Art. 18 §12: the notice of the result each participant was sent."""
+    return (
+        ResultNotice.objects.filter(application__competition=competition)
+        .select_related("application__candidate__user", "sent_by")
+        .order_by("application__pk")
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views import candidate, exams, proceedings, public, secretariat, sessions
+from .views import candidate, exams, personnel, proceedings, public, secretariat, sessions
 
 app_name = "council"
 
@@ -56,6 +56,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("council/secretariat/exams/", exams.exam_sessions, name="exam_sessions"),
     path("council/secretariat/exams/new/", exams.exam_session_schedule, name="exam_schedule"),
     path(
+        "council/secretariat/exams/questions/",
+        exams.question_list_act,
+        name="question_list_act",
+    ),
+    path(
         "council/secretariat/exams/<int:session_id>/",
         exams.exam_session_detail,
         name="exam_session",
@@ -104,6 +109,28 @@ urlpatterns: list[URLPattern | URLResolver] = [
         proceedings.appeal_act,
         name="appeal_act",
     ),
+    path(
+        "council/sessions/<int:session_id>/items/<int:item_id>/appearances/",
+        sessions.appearance_act,
+        name="appearance_act",
+    ),
+    path("council/secretariat/personnel/", personnel.personnel_home, name="personnel"),
+    path(
+        "council/secretariat/personnel/reserve/",
+        personnel.reserve_include,
+        name="reserve_include",
+    ),
+    path(
+        "council/personnel/judges/<int:judge_id>/",
+        personnel.personal_record,
+        name="personal_record",
+    ),
+    path(
+        "council/secretariat/personnel/judges/<int:judge_id>/entries/",
+        personnel.personal_record_add,
+        name="personal_record_add",
+    ),
+    path("council/judge/record/", personnel.my_record, name="my_record"),
     path("council/judge/", proceedings.judge_home, name="judge_home"),
     path(
         "council/judge/dismissals/<int:case_id>/read/",

@@ -109,6 +109,13 @@ PROTECTED = [
     ("post", COUNCIL + "dismissals/{dismissal_id}/actions/"),
     ("get", COUNCIL + "appeals/"),
     ("post", COUNCIL + "appeals/{appeal_id}/actions/"),
+    ("post", COUNCIL + "sessions/{session_id}/items/{item_id}/appearances/"),
+    ("post", COUNCIL + "appearances/{appearance_id}/actions/"),
+    ("get", COUNCIL + "question-lists/"),
+    ("post", COUNCIL + "question-lists/"),
+    ("post", COUNCIL + "question-lists/{list_id}/approve/"),
+    ("get", COUNCIL + "competitions/{competition_id}/dispatch/"),
+    ("post", COUNCIL + "sessions/{session_id}/chair-candidates/{candidate_id}/votes/"),
 ]
 PUBLIC = [
     ("post", "/api/v1/auth/token/"),
@@ -167,6 +174,8 @@ def fill(path: str, case) -> str:
         vacancy_id=1,
         dismissal_id=1,
         appeal_id=1,
+        appearance_id=1,
+        list_id=1,
     )
 
 

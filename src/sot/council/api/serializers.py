@@ -93,7 +93,7 @@ class CouncilCompetitionCreateInputSerializer(serializers.Serializer):
 
 class CouncilCompetitionActionInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
-        choices=["announce", "close", "check", "complete", "notify", "reannounce"]
+        choices=["announce", "close", "check", "complete", "notify", "send_list", "reannounce"]
     )
     published_on = serializers.DateField(required=False)
     held_on = serializers.DateField(required=False)
@@ -109,6 +109,11 @@ class CouncilApplicationOutputSerializer(serializers.Serializer):
     checked_on = serializers.DateField(allow_null=True)
     notified_on = serializers.DateField(allow_null=True)
     reasons = CouncilReasonSerializer(many=True, source="check_reasons")
+
+
+class CouncilSecretariatApplicationOutputSerializer(CouncilApplicationOutputSerializer):
+    candidate = serializers.IntegerField(source="candidate_id")
+    name = serializers.CharField(source="candidate.user.full_name")
 
 
 class CouncilExamResultOutputSerializer(serializers.Serializer):

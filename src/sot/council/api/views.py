@@ -32,6 +32,7 @@ from sot.council.rules.facts import CandidateFacts
 from sot.council.rules.reasons import render_all
 from sot.council.rules.tally import parse_tally_facts, tally
 from sot.council.services import competitions, exams, proceedings, sessions
+from sot.council.services.common import require_secretariat
 from sot.courts.models import Court
 
 from .serializers import (
@@ -56,6 +57,7 @@ from .serializers import (
     CouncilNominationInputSerializer,
     CouncilNominationOutputSerializer,
     CouncilPassedListOutputSerializer,
+    CouncilSecretariatApplicationOutputSerializer,
     CouncilSessionOpenInputSerializer,
     CouncilSessionOutputSerializer,
     CouncilSessionPlanInputSerializer,
@@ -74,6 +76,7 @@ VOTE_ID = OpenApiParameter("vote_id", int, OpenApiParameter.PATH)
 ITEM_ID = OpenApiParameter("item_id", int, OpenApiParameter.PATH)
 APPLICATION_ID = OpenApiParameter("application_id", int, OpenApiParameter.PATH)
 READ_ERRORS = {401: UNAUTHENTICATED, 404: NOT_FOUND}
+SECRETARIAT_READ_ERRORS = {401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND}
 WRITE_ERRORS = {400: BAD_INPUT, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT}
 
 
@@ -190,7 +193,7 @@ class CompetitionActionApi(APIView):
     @extend_schema(
         tags=TAGS,
         operation_id="council_competitions_action",
-        summary="Announce, close, check, complete, notify or re-announce (secretariat)",
+        summary="Announce, close, check, complete, notify, send the list or re-announce (secretariat)",
         parameters=[COMPETITION_ID],
         request=CouncilCompetitionActionInputSerializer,
         responses={200: CouncilCompetitionDetailOutputSerializer, **WRITE_ERRORS},
@@ -225,6 +228,8 @@ class CompetitionActionApi(APIView):
             )
         elif action == "notify":
             competitions.participants_notify(competition=competition, acting_user=user)
+        elif action == "send_list":
+            competitions.applicants_list_send(competition=competition, acting_user=user)
         else:
             competition = competitions.competition_reannounce(
                 competition=competition, acting_user=user
@@ -234,6 +239,23 @@ class CompetitionActionApi(APIView):
 
 
 class ApplicationCreateApi(APIView):
+    @extend_schema(
+        tags=TAGS,
+        operation_id="council_applications_list",
+        summary="A competition's applications with their candidates and check reasons (secretariat)",
+        parameters=[COMPETITION_ID],
+        responses={
+            200: CouncilSecretariatApplicationOutputSerializer(many=True),
+            **SECRETARIAT_READ_ERRORS,
+        },
+    )
+    def get(self, request: Request, competition_id: int) -> Response:
+        user = caller(request)
+        require_secretariat(user)
+        competition = selectors.access_competition(user, competition_id)
+        rows = competition.applications.select_related("candidate__user").order_by("pk")
+        return Response(CouncilSecretariatApplicationOutputSerializer(rows, many=True).data)
+
     @extend_schema(
         tags=TAGS,
         operation_id="council_applications_create",

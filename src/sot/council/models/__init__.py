@@ -1,5 +1,6 @@
 """Supreme Judicial Council: records."""
 
+from .appearances import Appearance
 from .candidates import (
     AcademicDegree,
     Candidate,
@@ -19,6 +20,7 @@ from .competitions import (
     Competition,
     CompetitionStatus,
 )
+from .dispatch import ListDispatch, ResultNotice
 from .exams import (
     CommissionMember,
     CommissionSeat,
@@ -27,6 +29,7 @@ from .exams import (
     ExamTicket,
     FieldOfLaw,
     Question,
+    QuestionList,
     RegistrationStatus,
 )
 from .personnel import ChairPost, ChairTerm, PersonalRecordEntry, RecordEntryKind, ReserveEntry
@@ -62,6 +65,7 @@ __all__ = [
     "JURY_GROUNDS",
     "AcademicDegree",
     "AgendaItem",
+    "Appearance",
     "Application",
     "ApplicationDocument",
     "ApplicationStatus",
@@ -92,17 +96,20 @@ __all__ = [
     "GuaranteeKind",
     "JuryAppeal",
     "JuryCommission",
+    "ListDispatch",
     "Nomination",
     "OpenBallot",
     "PersonalRecordEntry",
     "PolygraphResult",
     "ProceedingStatus",
     "Question",
+    "QuestionList",
     "RecordEntryKind",
     "Recusal",
     "RegistrationStatus",
     "Regulation",
     "ReserveEntry",
+    "ResultNotice",
     "SeatRole",
     "SecretBallot",
     "Session",

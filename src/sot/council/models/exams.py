@@ -57,6 +57,9 @@ class Question(models.Model):
     # Art. 13 §8: model questions are published; the rest of the bank is not.
     is_model = models.BooleanField(_("published model question"), default=False)
     is_active = models.BooleanField(_("in use"), default=True)
+    # Art. 13 §10: the list of questions is approved at a session of the Council; only approved
+    # questions are drawn into tests or published as model questions.
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("test question")
@@ -169,3 +172,24 @@ class ExamRegistration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} @ {self.session}"
+
+
+class QuestionList(models.Model):
+    """Art. 13 §10: a list of the bank's questions put to a session of the Council for approval."""
+
+    item = models.OneToOneField(
+        "council.AgendaItem",
+        on_delete=models.PROTECT,
+        related_name="question_list",
+        verbose_name=_("agenda item"),
+    )
+    questions = models.ManyToManyField(Question, related_name="lists", verbose_name=_("questions"))
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("list of exam questions")
+        verbose_name_plural = _("lists of exam questions")
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return str(self.item)

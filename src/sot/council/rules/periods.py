@@ -27,8 +27,8 @@ def add_months(start: date, months: int) -> date:
 def add_working_days(start: date, days: int) -> date:
     """The ``days``-th working day after ``start``, skipping Saturdays and Sundays only.
 
-    Kept local on purpose: the ``deadlines`` app's national calendar (holidays, transferred days) is
-    being written now; once it lands, Art. 18 §12 notices should count with it instead.
+    The fallback of ``services.calendar.working_days_after`` when no working-day calendar is
+    configured (rules stay free of the database).
     """
     current, left = start, days
     while left > 0:

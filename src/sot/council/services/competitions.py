@@ -12,8 +12,9 @@ from sot.accounts.models import User
 from sot.cases.documents import inspect_upload
 from sot.core import clock
 from sot.core.errors import Conflict, Forbidden, InvalidTransition, Message, ValidationFailed
-from sot.courts.models import Court
+from sot.courts.models import Court, CourtLevel
 
+from ..dispatch import Sender, configured_sender
 from ..models import (
     Application,
     ApplicationDocument,
@@ -21,15 +22,18 @@ from ..models import (
     Candidate,
     Competition,
     CompetitionStatus,
+    ListDispatch,
+    ResultNotice,
     SpecialCheck,
     Vote,
 )
 from ..records import candidate_facts
 from ..rules.documents import missing_documents
 from ..rules.eligibility import Position, eligibility
-from ..rules.periods import add_months, add_working_days, add_years
+from ..rules.periods import add_months, add_years
 from ..rules.reasons import render_all
 from ..selectors import current_thresholds, required_documents
+from .calendar import working_days_after
 from .common import require_secretariat
 
 NOTIFY_WITHIN_WORKING_DAYS = 10  # Art. 18 §12
@@ -187,7 +191,37 @@ def competition_close_applications(*, competition: Competition, acting_user: Use
     competition.status = CompetitionStatus.CHECKING
     competition.lists_published_on = today
     competition.save()
+    applicants_list_send(competition=competition, acting_user=acting_user)
     return competition
+
+
+@transaction.atomic
+def applicants_list_send(
+    *, competition: Competition, acting_user: User, sender: Sender | None = None
+) -> ListDispatch:
+    """Art. 16 §6: the list of applicants goes to every regional court for checks at the
+    applicants' places of work. Once per competition: a second call returns the first dispatch."""
+    require_secretariat(acting_user)
+    competition = _locked(competition)
+    existing = ListDispatch.objects.filter(competition=competition).first()
+    if existing is not None:
+        return existing
+    if competition.lists_published_on is None:
+        raise InvalidTransition(_("The list is sent once the acceptance of applications is over."))
+    sender = sender or configured_sender()
+    dispatch = ListDispatch.objects.create(
+        competition=competition,
+        applicants=[
+            a.candidate.user.full_name
+            for a in competition.applications.select_related("candidate__user").order_by("pk")
+        ],
+        sent_at=clock.now(),
+        sent_by=acting_user,
+        channel=sender.name,
+    )
+    dispatch.courts.set(Court.objects.filter(level=CourtLevel.REGIONAL, is_active=True))
+    sender.send_list(dispatch)
+    return dispatch
 
 
 @transaction.atomic
@@ -255,21 +289,40 @@ def competition_complete(*, competition: Competition, acting_user: User) -> Comp
         application.save()
     competition.status = CompetitionStatus.COMPLETED if winners else CompetitionStatus.FAILED
     competition.completed_on = today
-    competition.notify_by = add_working_days(today, NOTIFY_WITHIN_WORKING_DAYS)
+    competition.notify_by = working_days_after(today, NOTIFY_WITHIN_WORKING_DAYS)
     competition.save()
     return competition
 
 
 @transaction.atomic
-def participants_notify(*, competition: Competition, acting_user: User) -> int:
-    """Art. 18 §12: the secretary notifies every participant of the result; returns how many."""
+def participants_notify(
+    *, competition: Competition, acting_user: User, sender: Sender | None = None
+) -> int:
+    """Art. 18 §12: the secretary notifies every participant of the result, each notice recorded
+    and handed to the sender; returns how many were sent (none the second time)."""
     require_secretariat(acting_user)
     competition = _locked(competition)
     if competition.completed_on is None:
         raise InvalidTransition(_("The competition has no result yet."))
-    return competition.applications.filter(notified_on__isnull=True).update(
-        notified_on=clock.today()
+    sender = sender or configured_sender()
+    now, today = clock.now(), clock.today()
+    due_on = competition.notify_by or working_days_after(
+        competition.completed_on, NOTIFY_WITHIN_WORKING_DAYS
     )
+    waiting = list(competition.applications.select_for_update().filter(notified_on__isnull=True))
+    for application in waiting:
+        notice = ResultNotice.objects.create(
+            application=application,
+            outcome=application.status,
+            due_on=due_on,
+            sent_at=now,
+            sent_by=acting_user,
+            channel=sender.name,
+        )
+        application.notified_on = today
+        application.save(update_fields=["notified_on"])
+        sender.send_notice(notice)
+    return len(waiting)
 
 
 def competition_reannounce(*, competition: Competition, acting_user: User) -> Competition:

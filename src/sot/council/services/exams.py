@@ -154,7 +154,8 @@ def draw_test(seed: str, candidate_id: int, per_field: int) -> list[int]:
     drawn: list[int] = []
     for field in FieldOfLaw.values:
         bank = list(
-            Question.objects.filter(field_of_law=field, is_active=True)
+            # Art. 13 §10: only questions of a list the Council approved.
+            Question.objects.filter(field_of_law=field, is_active=True, approved_on__isnull=False)
             .order_by("pk")
             .values_list("pk", flat=True)
         )

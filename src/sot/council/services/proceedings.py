@@ -161,9 +161,17 @@ def chair_vacancy_decide(*, vacancy: ChairVacancy, acting_user: User) -> ChairCa
     candidates = list(vacancy.candidates.select_related("vote"))
     if any(c.vote is None or c.vote.is_open for c in candidates):
         raise InvalidTransition(_("Every candidate submitted must be considered and voted on."))
-    adopted = [c for c in candidates if c.vote is not None and c.vote.adopted]
     vacancy.status = ProceedingStatus.DECIDED
     vacancy.save()
+    return recommended_candidate(candidates)
+
+
+def recommended_candidate(candidates: list[ChairCandidate]) -> ChairCandidate | None:
+    """Art. 19 §4: of the candidates whose vote was adopted, the one with most votes for (the
+    earlier in the submission on a tie); none when no vote was adopted."""
+    adopted = [
+        c for c in candidates if c.vote is not None and not c.vote.is_open and c.vote.adopted
+    ]
     if not adopted:
         return None
     return max(adopted, key=lambda c: (c.vote.votes_for or 0 if c.vote else 0, -c.order))

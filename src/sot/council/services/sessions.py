@@ -45,6 +45,7 @@ from ..rules.tally import (
     tally,
 )
 from ..selectors import current_thresholds
+from .appearances import require_decision_in_absence
 from .common import require_secretariat
 
 MATERIALS_TERM_MONTHS = 3  # Art. 8 §4
@@ -220,6 +221,7 @@ def vote_open(
         raise ValidationFailed(fields={"nomination": [_("A competition vote is on a nomination.")]})
     if not question.strip():
         raise ValidationFailed(fields={"question": [_("State the question.")]})
+    require_decision_in_absence(item)
     return Vote.objects.create(
         item=item, nomination=nomination, question=question.strip(), is_secret=is_secret
     )

@@ -307,7 +307,11 @@ def test_anonymous_callers_get_401_with_a_token_challenge(api_client, method, pa
 def test_art_13_exam_through_the_api(api_client, council, make_candidate):
     for field in FieldOfLaw.values:
         Question.objects.create(
-            field_of_law=field, text=field, options=["a", "b"], correct_option=1
+            field_of_law=field,
+            text=field,
+            options=["a", "b"],
+            correct_option=1,
+            approved_on=date(2026, 1, 1),
         )
     session = ExamSession.objects.create(
         held_on=date(2026, 4, 20), place="Астана", notice_sent_on=date(2026, 4, 1), seed="s"

@@ -28,7 +28,11 @@ def test_art_13_whole_exam_through_the_pages(client, make_candidate):
     for field in FieldOfLaw.values:
         for n in range(3):
             Question.objects.create(
-                field_of_law=field, text=f"{field} {n}", options=["a", "b"], correct_option=0
+                field_of_law=field,
+                text=f"{field} {n}",
+                options=["a", "b"],
+                correct_option=0,
+                approved_on=date(2026, 1, 1),
             )
     ExamTicket.objects.create(number=7, questions=["?"])
     secretary = UserFactory(roles=[Role.COUNCIL_SECRETARY])

@@ -22,7 +22,11 @@ def bank(db):
     for field in FieldOfLaw.values:
         for n in range(15):
             Question.objects.create(
-                field_of_law=field, text=f"{field} {n}", options=["a", "b"], correct_option=n % 2
+                field_of_law=field,
+                text=f"{field} {n}",
+                options=["a", "b"],
+                correct_option=n % 2,
+                approved_on=date(2026, 1, 1),
             )
     return ExamTicket.objects.create(number=1, questions=["?"])
 

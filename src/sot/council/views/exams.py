@@ -17,8 +17,8 @@ from sot.web.access import signed_in_user
 
 from .. import selectors
 from ..forms import ExamSessionForm, ExamStagesForm
-from ..models import ExamRegistration, ExamSession, ExamTicket, Question
-from ..services import exams
+from ..models import ExamRegistration, ExamSession, ExamTicket, Question, QuestionList
+from ..services import exams, question_lists
 from .common import attempt, form_errors, found
 from .secretariat import _secretariat
 
@@ -33,13 +33,53 @@ def _exam_session(session_id: int) -> ExamSession:
 @login_required
 @require_GET
 def exam_sessions(request: HttpRequest) -> HttpResponse:
-    _secretariat(request)
+    user = _secretariat(request)
     context = {
         "sessions": ExamSession.objects.all()[:100],
         "form": ExamSessionForm(),
         "commission": exams.commission_in_office(clock.today()),
+        "awaiting": len(question_lists.questions_awaiting_approval()),
+        "question_lists": QuestionList.objects.select_related("item__session").prefetch_related(
+            "questions"
+        )[:20],
+        "council_sessions": selectors.visible_sessions(user).exclude(status="finished"),
     }
     return render(request, "council/exam_sessions.html", context)
+
+
+@login_required
+@require_POST
+def question_list_act(request: HttpRequest) -> HttpResponse:
+    """Art. 13 §10: put the questions on a Council session's agenda, then record the approval."""
+    user = _secretariat(request)
+    raw = request.POST.get("session", "")
+    if request.POST.get("action") == "submit":
+        session = found(
+            lambda: selectors.access_session(user, int(raw)) if raw.isdigit() else _missing()
+        )
+        attempt(
+            request,
+            lambda: question_lists.question_list_submit(session=session, acting_user=user),
+            _("The list of questions is on the agenda."),
+        )
+    else:
+        raw_list = request.POST.get("list", "")
+        found_list = (
+            QuestionList.objects.filter(pk=int(raw_list)).first() if raw_list.isdigit() else None
+        )
+        question_list = found(lambda: found_list or _missing())
+        attempt(
+            request,
+            lambda: question_lists.question_list_approve(
+                question_list=question_list, acting_user=user
+            ),
+            _("The approval is recorded: the questions are used in tests."),
+        )
+    return redirect("council:exam_sessions")
+
+
+def _missing() -> Any:
+    raise NotFound()
 
 
 @login_required

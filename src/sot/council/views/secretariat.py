@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from sot.accounts.models import User
@@ -137,6 +141,8 @@ def competition_manage(request: HttpRequest, competition_id: int) -> HttpRespons
         ],
         "agenda_form": AgendaItemForm(initial={"competition": competition.pk}),
         "sessions": selectors.visible_sessions(user).filter(status="planned"),
+        "dispatch": selectors.list_dispatch(competition),
+        "notices": selectors.result_notices(competition),
         "winners": [
             (a, competitions.recommendation_blockers(a, today))
             for a in applications
@@ -146,16 +152,24 @@ def competition_manage(request: HttpRequest, competition_id: int) -> HttpRespons
     return render(request, "council/competition_manage.html", context)
 
 
-ACTIONS = {
+# Each service takes the competition and the acting user; the message says what was done.
+ACTIONS: dict[str, tuple[Callable[..., Any], Promise]] = {
     "close": (
         competitions.competition_close_applications,
-        "Applications closed; the list is published.",
+        gettext_lazy("Applications closed; the list is published and sent to the regional courts."),
     ),
-    "complete": (competitions.competition_complete, "The competition's result is recorded."),
-    "notify": (competitions.participants_notify, "Participants notified."),
+    "complete": (
+        competitions.competition_complete,
+        gettext_lazy("The competition's result is recorded."),
+    ),
+    "notify": (competitions.participants_notify, gettext_lazy("Participants notified.")),
+    "send_list": (
+        competitions.applicants_list_send,
+        gettext_lazy("The list of applicants is sent to the regional courts."),
+    ),
     "reannounce": (
         competitions.competition_reannounce,
-        "The competition is announced again as a draft.",
+        gettext_lazy("The competition is announced again as a draft."),
     ),
 }
 

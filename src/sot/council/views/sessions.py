@@ -4,13 +4,16 @@ ballot), decisions and minutes (Art. 6, 8–10, 18 §8)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,8 +24,17 @@ from sot.web.access import signed_in_user
 from .. import selectors
 from ..access import is_member, is_secretariat, voting_seat, voting_seats
 from ..forms import AgendaItemForm, BallotForm, DecisionRecordForm, TextForm
-from ..models import AgendaItem, ChairCandidate, CouncilSeat, Decision, SeatRole, Session, Vote
-from ..services import proceedings, sessions
+from ..models import (
+    AgendaItem,
+    Appearance,
+    ChairCandidate,
+    CouncilSeat,
+    Decision,
+    SeatRole,
+    Session,
+    Vote,
+)
+from ..services import appearances, proceedings, sessions
 from .common import attempt, form_errors, found
 
 
@@ -43,7 +55,7 @@ class ItemView:
 def _item_views(session: Session, seat: CouncilSeat | None) -> list[ItemView]:
     views = []
     items = session.agenda.select_related("competition__court").prefetch_related(
-        "nominations__application__candidate__user", "recusals__seat__user"
+        "nominations__application__candidate__user", "recusals__seat__user", "appearances"
     )
     for item in items:
         recused = {r.seat_id for r in item.recusals.all()}
@@ -345,4 +357,59 @@ def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
         ),
         _("The session is closed and its minutes saved."),
     )
+    return _back(session_id)
+
+
+def _date_or_none(raw: str) -> date | None:
+    try:
+        return parse_date(raw) if raw else None
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def appearance_act(request: HttpRequest, session_id: int, item_id: int) -> HttpResponse:
+    """Art. 9 §3, 10 §1: invite a person on a question, record them present or gone."""
+    user = signed_in_user(request)
+    if not is_secretariat(user):
+        raise PermissionDenied
+    item = _item(user, session_id, item_id)
+    action = request.POST.get("action")
+    if action == "invite":
+        raw_date = request.POST.get("notified_on", "")
+        notified_on = _date_or_none(raw_date)
+        if raw_date and notified_on is None:
+            messages.error(request, _("Enter a valid date."))
+            return _back(session_id)
+        attempt(
+            request,
+            lambda: appearances.appearance_record(
+                item=item,
+                name=request.POST.get("name", ""),
+                is_concerned=bool(request.POST.get("is_concerned")),
+                notified_on=notified_on,
+                acting_user=user,
+            ),
+            _("The person is recorded."),
+        )
+        return _back(session_id)
+    raw = request.POST.get("appearance", "")
+    appearance = found(
+        lambda: _require(
+            Appearance.objects.filter(item=item, pk=int(raw)).first() if raw.isdigit() else None
+        )
+    )
+    if action == "present":
+        attempt(
+            request,
+            lambda: appearances.appearance_present(appearance=appearance, acting_user=user),
+            _("Recorded: present at the hearing."),
+        )
+    elif action == "left":
+        attempt(
+            request,
+            lambda: appearances.appearance_left(appearance=appearance, acting_user=user),
+            _("Recorded: left before the decision."),
+        )
     return _back(session_id)

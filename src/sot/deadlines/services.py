@@ -99,6 +99,10 @@ def clocks_on_case_event(event: CaseEvent) -> None:
     Runs inside the case's transaction. A calendar that is not set up never blocks the case's
     work: the clocks are left for ``sot deadlines recompute`` once it is.
     """
+    if event.payload.get("from_court"):
+        # The draw moved the case to another court (extraterritorial): its clocks follow it.
+        court = Case.objects.filter(pk=event.case_id).values_list("court_id", flat=True).first()
+        CaseClock.objects.filter(case_id=event.case_id).update(court_id=court)
     book = rule_book_cached()
     targets: list[int] = []
     if event.kind in book.own_kinds:

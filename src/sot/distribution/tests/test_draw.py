@@ -8,10 +8,12 @@ import json
 
 import pytest
 
+from sot.accounts.roles import Role
+from sot.accounts.tests.factories import UserFactory
 from sot.cases.models import BenchRole, CaseEvent, CaseEventKind, CaseJudge, CaseStatus
 from sot.cases.tests.factories import CaseFactory, CaseJudgeFactory
 from sot.core.judiciary import CaseCategory
-from sot.courts.models import JudgeStatus, JudgeStatusPeriod
+from sot.courts.models import Judge, JudgeStatus, JudgeStatusPeriod
 from sot.distribution import algorithm
 from sot.distribution.eligibility import Exclusion
 from sot.distribution.models import (
@@ -292,3 +294,31 @@ def test_least_loaded_band_is_within_one_case_of_the_minimum():
     effective = {1: 500, 2: 599, 3: 600, 4: algorithm.effective_load(250, 500)}
     band, _chosen = algorithm.choose([1, 2, 3, 4], effective, 100, b"\x00")
     assert band == [1, 2, 4]
+
+
+def test_the_clocks_of_a_case_moved_to_another_court_follow_it(country):
+    """The deadlines app lists overdue clocks per court: a case drawn elsewhere is counted there,
+    also when a reassignment moves it again."""
+    from sot.deadlines.models import CaseClock
+    from sot.distribution.models import ReassignmentReason
+    from sot.distribution.services import reassign
+
+    case = country.register()
+    first_court = case.court_id
+    assert first_court != country.home.pk
+    assert set(CaseClock.objects.filter(case=case).values_list("court_id", flat=True)) == {
+        first_court
+    }
+    # Everyone else in that court is away: the new draw must pick a judge of another court.
+    for judge in Judge.objects.filter(court_id=first_court):
+        JudgeStatusPeriod.objects.create(
+            judge=judge, status=JudgeStatus.ON_LEAVE, starts_on=datetime.date(2000, 1, 1)
+        )
+    CategoryRule.objects.filter(category=CaseCategory.CIVIL, instance="first").update(min_pool=1)
+    chair = UserFactory(roles=[Role.COURT_CHAIR], court_id=first_court)
+    reassign(case=case, reason=ReassignmentReason.LONG_ABSENCE, acting_user=chair)
+    case.refresh_from_db()
+    assert case.court_id != first_court
+    clocks = CaseClock.objects.filter(case=case)
+    assert clocks.exists()
+    assert set(clocks.values_list("court_id", flat=True)) == {case.court_id}

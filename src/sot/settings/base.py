@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "sot.deadlines",
     "sot.hearings",
     "sot.council",
+    "sot.search",
     "sot.seeding",
     "sot.web",
 ]

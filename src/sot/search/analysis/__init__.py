@@ -1,0 +1,17 @@
+"""Text analysis for search: normalisation, Kazakh stems, Russian lemmas, transliteration."""
+
+from .analyzer import QueryTerm, Token, analyze, analyze_query, tokens
+from .language import Language, detect_language
+from .transliterate import to_cyrillic, to_latin
+
+__all__ = [
+    "Language",
+    "QueryTerm",
+    "Token",
+    "analyze",
+    "analyze_query",
+    "detect_language",
+    "to_cyrillic",
+    "to_latin",
+    "tokens",
+]

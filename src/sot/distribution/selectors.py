@@ -7,14 +7,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from sot.accounts.models import User
 from sot.accounts.roles import NATIONAL_READ_ROLES, Role
 from sot.cases.models import BenchRole, Case, CaseJudge
+from sot.core import clock
 from sot.core.errors import Forbidden
 from sot.courts.models import Court, Judge, JudgeStatus
 
-from .eligibility import OPEN_STATUSES, centi
+from .eligibility import OPEN_STATUSES, PoolBuilder, case_contexts, centi
 from .models import CategoryRule, ChairQueueEntry, Draw, JudgeWorkload
 from .stats import gini, max_over_mean
 
@@ -34,6 +36,16 @@ def chair_queue(user: User) -> QuerySet[ChairQueueEntry]:
         .select_related("case")
         .order_by("queued_at", "pk")
     )
+
+
+def eligible_judges(case: Case) -> list[tuple[int, str]]:
+    """(id, name) of the judges the rules let hear the case today, for the chair's choice."""
+    builder = PoolBuilder(timezone.localdate(clock.now()))
+    pool = builder.pool(case, case_contexts([case])[case.pk])
+    names = {
+        j.pk: j.full_name for j in Judge.objects.filter(pk__in=pool.judges).select_related("user")
+    }
+    return [(j, names[j]) for j in pool.judges]
 
 
 # -- load --------------------------------------------------------------------------------------

@@ -267,7 +267,7 @@ def _record(
         ("case_id", "judge_id", "role", "assigned_at"),
         [(s.case_id, s.judge_id, s.role, s.assigned_at) for s in seats],
     )
-    ChairQueueEntry.objects.bulk_create(queue, batch_size=BULK)
+    _queue(queue)
     for event in _events_create(events):
         case_event_recorded.send(sender=CaseEvent, event=event)
     return draws
@@ -290,6 +290,23 @@ def _events_create(events: list[CaseEvent]) -> list[CaseEvent]:
             case_id__in=[e.case_id for e in events],
             kind__in={e.kind for e in events},
         ).order_by("pk")
+    )
+
+
+def _queue(entries: list[ChairQueueEntry]) -> None:
+    """Put cases in the chair's queue: one row per case, reopened if the case was queued before
+    (the chair placed it, then a reassignment found the pool too small again)."""
+    earlier = {
+        e.case_id: e
+        for e in ChairQueueEntry.objects.filter(case_id__in=[q.case_id for q in entries])
+    }
+    for entry in entries:
+        if entry.case_id in earlier:
+            ChairQueueEntry.objects.filter(pk=earlier[entry.case_id].pk).update(
+                court=entry.court, reason=entry.reason, queued_at=entry.queued_at, resolved_at=None
+            )
+    ChairQueueEntry.objects.bulk_create(
+        [q for q in entries if q.case_id not in earlier], batch_size=BULK
     )
 
 

@@ -20,7 +20,6 @@ from sot.web.access import signed_in_user
 
 from . import selectors, services
 from .documents import distribution_document
-from .eligibility import PoolBuilder, case_contexts
 from .models import ReassignmentReason
 from .rules import may_chair_assign, may_reassign
 
@@ -93,15 +92,6 @@ def case_reassign(request: HttpRequest, case_id: int) -> HttpResponse:
     return redirect("distribution:case", case_id=case.pk)
 
 
-def _eligible_choices(case: Case) -> list[tuple[int, str]]:
-    builder = PoolBuilder(case.registered_at.date() if case.registered_at else case.filed_at.date())
-    pool = builder.pool(case, case_contexts([case])[case.pk])
-    names = {
-        j.pk: j.full_name for j in Judge.objects.filter(pk__in=pool.judges).select_related("user")
-    }
-    return [(j, names[j]) for j in pool.judges]
-
-
 @login_required
 @require_GET
 def chair_queue(request: HttpRequest) -> HttpResponse:
@@ -113,7 +103,7 @@ def chair_queue(request: HttpRequest) -> HttpResponse:
     rows = []
     for entry in entries:
         form = ChairAssignForm(prefix=f"case{entry.case_id}")
-        _judge_field(form).choices = _eligible_choices(entry.case)
+        _judge_field(form).choices = selectors.eligible_judges(entry.case)
         rows.append((entry, form))
     return render(request, "distribution/queue.html", {"rows": rows})
 
@@ -126,7 +116,7 @@ def chair_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     if not may_chair_assign(user, case):
         raise Http404()
     form = ChairAssignForm(request.POST, prefix=f"case{case.pk}")
-    _judge_field(form).choices = _eligible_choices(case)
+    _judge_field(form).choices = selectors.eligible_judges(case)
     if not form.is_valid():
         messages.error(request, _("Choose an eligible judge and state why."))
         return redirect("distribution:queue")

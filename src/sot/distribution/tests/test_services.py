@@ -216,3 +216,22 @@ def test_every_change_to_a_judges_absences_is_logged(country):
     assert changes[1].before["ends_on"] is None
     assert changes[1].after["ends_on"] == "2026-03-20"
     assert all(Leaf.objects.get(index=c.leaf_index).kind == "distribution.config" for c in changes)
+
+
+def test_a_case_placed_by_the_chair_can_be_queued_again_after_a_reassignment(country):
+    """The queue keeps one row per case: a second trip reopens it instead of failing."""
+    CategoryRule.objects.filter(category=CaseCategory.CRIMINAL, instance="first").update(min_pool=3)
+    case = country.register(category=CaseCategory.CRIMINAL)
+    CategoryRule.objects.filter(category=CaseCategory.CRIMINAL, instance="first").update(min_pool=9)
+    draw = services.reassign(
+        case=case, reason=ReassignmentReason.LONG_ABSENCE, acting_user=country.chair
+    )
+    assert draw.outcome == "chair_queue"
+    services.chair_assign(
+        case=case, judge=country.judges["home"][1], note="free", acting_user=country.chair
+    )
+    services.reassign(case=case, reason=ReassignmentReason.LONG_ABSENCE, acting_user=country.chair)
+
+    entry = ChairQueueEntry.objects.get(case=case)
+    assert entry.resolved_at is None
+    assert presiding(case) is None

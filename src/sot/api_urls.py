@@ -13,6 +13,11 @@ urlpatterns = [
     path("", include("sot.deadlines.api.urls")),
     path("", include("sot.hearings.api.urls")),
     path("", include("sot.council.api.urls")),
+    path("", include("sot.filing.api.urls")),
+    path("", include("sot.notifications.api.urls")),
+    path("", include("sot.acts.api.urls")),
+    path("", include("sot.search.api.urls")),
+    path("", include("sot.analytics.api.urls")),
     # Last: whatever no app routes gets the API's 404 body, not Django's HTML page.
     re_path(r"^(?P<path>.*)$", api_not_found, name=NOT_FOUND_URL_NAME),
 ]

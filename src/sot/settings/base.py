@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "sot.core",
     "sot.accounts",
     "sot.courts",
@@ -71,7 +73,11 @@ INSTALLED_APPS = [
     "sot.deadlines",
     "sot.hearings",
     "sot.council",
+    "sot.filing",
+    "sot.notifications",
+    "sot.acts",
     "sot.search",
+    "sot.analytics",
     "sot.seeding",
     "sot.web",
 ]
@@ -241,3 +247,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # How long a process reuses the active deadline rules before reading them again (seconds).
 SOT_DEADLINE_RULES_CACHE_SECONDS = float(os.environ.get("SOT_DEADLINE_RULES_CACHE_SECONDS", "5"))
+
+# Background work (ARCHITECTURE §4): Django's Tasks API on a database-backed queue that works on SQLite
+# and PostgreSQL; `sot db_worker` processes it. Tasks are idempotent and enqueued on commit.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("SOT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "notifications", "search", "analytics"],
+    }
+}
+
+# Search indexes (issue 8): derived data under the data directory, rebuilt by `sot search reindex`.
+SOT_SEARCH_INDEX_DIR = Path(os.environ.get("SOT_SEARCH_INDEX_DIR", str(DATA_DIR / "search")))

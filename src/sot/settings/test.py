@@ -20,3 +20,13 @@ STORAGES = {
 }
 SOT_DISTRIBUTION_AUTOMATIC = False
 SOT_DEADLINE_RULES_CACHE_SECONDS = 0  # tests change rules with update(), which sends no signal
+
+# Tests run tasks in-process when enqueued; a test of the queue itself overrides TASKS with the
+# database backend and drives `db_worker` as production does.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "notifications", "search", "analytics"],
+    }
+}
+SOT_SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="sot-test-search-"))

@@ -1,0 +1,5 @@
+"""Court Cabinet: API routes under /api/v1/."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

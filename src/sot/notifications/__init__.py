@@ -1,0 +1,1 @@
+"""Notifications: channels, templates, routing, delivery tracking and late-notice violations (issue 6)."""

@@ -24,7 +24,12 @@ APP_DEMOS = (
     "sot.distribution.demo",
     "sot.hearings.demo",
     "sot.council.demo",
-    "sot.deadlines.demo",  # last: rebuilds clocks from every event the others wrote
+    "sot.filing.demo",
+    "sot.acts.demo",
+    "sot.search.demo",  # after acts: indexes what acts published
+    "sot.notifications.demo",
+    "sot.deadlines.demo",  # rebuilds clocks from every event the others wrote
+    "sot.analytics.demo",  # last: aggregates every event and violation above
 )
 
 

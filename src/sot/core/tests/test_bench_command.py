@@ -16,5 +16,5 @@ def test_lists_the_benchmarks_apps_ship():
 
 
 def test_unknown_benchmark_is_refused_with_the_list():
-    with pytest.raises(CommandError, match="no benchmark 'nope'.*ledger"):
+    with pytest.raises(CommandError, match=r"no benchmark 'nope'.*ledger"):
         call_command("bench", "nope")

@@ -236,6 +236,9 @@ class CaseEventKind(models.TextChoices):
     SENT_TO_CHAIR = "sent_to_chair", _("Sent to the court chair for assignment")
     PARTICIPANT_ADDED = "participant_added", _("Participant added")
     DOCUMENT_ADDED = "document_added", _("Document added")
+    PETITION_FILED = "petition_filed", _("Petition filed")
+    ACT_SIGNED = "act_signed", _("Court act signed")
+    ACT_PUBLISHED = "act_published", _("Court act published")
 
 
 class CaseEvent(AppendOnlyModel):

@@ -6,6 +6,7 @@ status, the code, the fields and the response's language, and only check that a 
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
@@ -133,6 +134,17 @@ PUBLIC = [
     ("get", COUNCIL + "decisions/"),
     ("get", COUNCIL + "exams/passed/"),
 ]
+
+# Newer apps list their own operations in ``sot/<app>/api/operations.py`` (PROTECTED, PUBLIC).
+for _app in ("filing", "signatures", "notifications", "acts", "search", "analytics"):
+    try:
+        _ops = importlib.import_module(f"sot.{_app}.api.operations")
+    except ModuleNotFoundError as missing:
+        if missing.name not in {f"sot.{_app}", f"sot.{_app}.api", f"sot.{_app}.api.operations"}:
+            raise
+        continue
+    PROTECTED += _ops.PROTECTED
+    PUBLIC += _ops.PUBLIC
 
 
 def assert_error_body(response, status: int, code: str) -> dict:

@@ -14,7 +14,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 def available() -> list[str]:
-    return sorted(name.removeprefix("bench_") for name in get_commands() if name.startswith("bench_"))
+    return sorted(
+        name.removeprefix("bench_") for name in get_commands() if name.startswith("bench_")
+    )
 
 
 class Command(BaseCommand):

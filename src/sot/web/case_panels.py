@@ -29,6 +29,9 @@ PROVIDERS = (
     "sot.distribution.case_panel",
     "sot.deadlines.case_panel",
     "sot.hearings.case_panel",
+    "sot.filing.case_panel",
+    "sot.acts.case_panel",
+    "sot.notifications.case_panel",
 )
 
 PanelFunction = Callable[[HttpRequest, User, Case], CasePanel | None]

@@ -70,6 +70,11 @@ PROVIDERS = (
     "sot.hearings.navigation",
     "sot.deadlines.navigation",
     "sot.council.navigation",
+    "sot.filing.navigation",
+    "sot.notifications.navigation",
+    "sot.acts.navigation",
+    "sot.search.navigation",
+    "sot.analytics.navigation",
 )
 
 

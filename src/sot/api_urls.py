@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("sot.deadlines.api.urls")),
     path("", include("sot.hearings.api.urls")),
     path("", include("sot.council.api.urls")),
+    path("", include("sot.signatures.api.urls")),
     path("", include("sot.filing.api.urls")),
     path("", include("sot.notifications.api.urls")),
     path("", include("sot.acts.api.urls")),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("sot.deadlines.urls")),
     path("", include("sot.hearings.urls")),
     path("", include("sot.council.urls")),
+    path("", include("sot.signatures.urls")),
     path("", include("sot.filing.urls")),
     path("", include("sot.notifications.urls")),
     path("", include("sot.acts.urls")),

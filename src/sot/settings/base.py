@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "sot.deadlines",
     "sot.hearings",
     "sot.council",
+    "sot.signatures",
     "sot.filing",
     "sot.notifications",
     "sot.acts",

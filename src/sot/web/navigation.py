@@ -70,6 +70,7 @@ PROVIDERS = (
     "sot.hearings.navigation",
     "sot.deadlines.navigation",
     "sot.council.navigation",
+    "sot.signatures.navigation",
     "sot.filing.navigation",
     "sot.notifications.navigation",
     "sot.acts.navigation",

@@ -1,0 +1,5 @@
+"""Electronic signatures: API routes under /api/v1/."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,10 +1,12 @@
 """The draw itself: pure functions over logged values, shared by the service and the verifier.
 
-Version ``sot-distribution/1`` (docs/distribution.md, ADR 0005):
+Version ``sot-distribution/2`` (docs/distribution.md, ADRs 0005 and 0013):
 
-* every candidate's effective load is ``load * 1000 // share`` — the weighted open load in
-  hundredths of a case, divided by the judge's share of a full load in thousandths; integer
-  arithmetic, so anyone re-running the draw gets the same numbers;
+* every candidate's effective load is ``load * 1000 // share`` — the judge's weighted open load *in
+  the case's specialisation* (its category), in hundredths of a case, divided by the judge's share
+  of a full load in that specialisation, in thousandths: a judge who hears two categories is on a
+  partial load in each (ADR 0013). Integer arithmetic, so anyone re-running the draw gets the same
+  numbers. Version 1 used the judge's whole load and share; its entries stay verifiable;
 * the least-loaded candidates (the *band*) are those whose effective load is below the minimum plus
   the case's weight: within one case of the least-loaded judge;
 * the randomness is ``SHA-256(version ‖ 0x00 ‖ tree-head signature ‖ 0x00 ‖ case number)``, where
@@ -19,7 +21,10 @@ import hashlib
 from collections.abc import Sequence
 from typing import Protocol
 
-VERSION = "sot-distribution/1"
+VERSION = "sot-distribution/2"
+# Version 1 balanced each judge's whole load; kept so that its log entries can still be verified.
+VERSION_WHOLE_LOAD = "sot-distribution/1"
+VERSIONS = frozenset({VERSION, VERSION_WHOLE_LOAD})
 FULL_SHARE = 1000  # a judge's share of a full load, in thousandths
 
 
@@ -31,9 +36,14 @@ def effective_load(load: int, share: int) -> int:
     return load * FULL_SHARE // share
 
 
-def randomness(signature: bytes, case_number: str) -> bytes:
+def category_share(share: int, specialisations: int) -> int:
+    """A judge's share in one of their ``specialisations`` categories: the whole share split evenly."""
+    return max(1, share // max(1, specialisations))
+
+
+def randomness(signature: bytes, case_number: str, version: str = VERSION) -> bytes:
     return hashlib.sha256(
-        VERSION.encode() + b"\x00" + signature + b"\x00" + case_number.encode("utf-8")
+        version.encode() + b"\x00" + signature + b"\x00" + case_number.encode("utf-8")
     ).digest()
 
 

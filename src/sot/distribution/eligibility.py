@@ -1,7 +1,9 @@
 """Who may hear a case: the pool of eligible judges, with the reason each other judge was left out.
 
 A ``PoolBuilder`` answers for many cases at once (a day's registrations): the base pools, absences,
-shares and loads are read once and kept current in memory as the batch assigns cases.
+shares and loads are read once and kept current in memory as the batch assigns cases. Loads and
+shares are per judge *and category* (algorithm version 2, ADR 0013): a draw in a category compares
+each candidate's open load in that category against their share of a full load in it.
 """
 
 from __future__ import annotations
@@ -29,12 +31,13 @@ from sot.courts.models import (
     CourtCompetence,
     CourtLevel,
     Judge,
+    JudgeSpecialisation,
     JudgeStatus,
     JudgeStatusPeriod,
     Region,
 )
 
-from .algorithm import FULL_SHARE, VERSION, effective_load
+from .algorithm import FULL_SHARE, VERSION, category_share, effective_load
 from .models import CategoryRule, Conflict, ConflictKind, DistributionMode, JudgeWorkload, Recusal
 
 LEVEL_FOR_INSTANCE: dict[str, str] = {
@@ -110,7 +113,9 @@ class PoolBuilder:
         self._bases: dict[tuple[str, str, int | None], list[_Seat]] = {}
         self._absent: set[int] | None = None
         self._shares = dict(JudgeWorkload.objects.values_list("judge_id", "share"))
-        self._loads: dict[int, int] = {}
+        self._loads: dict[tuple[int, str], int] = {}  # (judge, category) → weighted open load
+        self._loaded: set[int] = set()  # judges whose loads and specialisations are read
+        self._specialisations: dict[int, int] = defaultdict(int)  # judge → how many categories
         self._region_codes: dict[int, str] = {}
         self._preloaded = False
         self._available_cache: dict[tuple[PoolKey, frozenset[int]], list[int]] = {}
@@ -137,11 +142,13 @@ class PoolBuilder:
             .order_by("pk")
         )
         for judge, court, region, region_code, category in rows:
-            self._loads[judge] = 0
+            self._loaded.add(judge)
             if region is not None:
                 self._region_codes[region] = region_code
             if category is None:
                 continue
+            self._loads[(judge, category)] = 0
+            self._specialisations[judge] += 1
             for instance, level in LEVEL_FOR_INSTANCE.items():
                 if levels[court] == level and (court, category, instance) in hearing:
                     self._bases.setdefault((category, instance, None), []).append(
@@ -156,8 +163,9 @@ class PoolBuilder:
             .annotate(n=Count("pk"))
         )
         for judge, category, instance, n in counts:
-            if judge in self._loads:
-                self._loads[judge] += n * self.weight(category, instance)
+            if judge in self._loaded:
+                key = (judge, category)
+                self._loads[key] = self._loads.get(key, 0) + n * self.weight(category, instance)
         self._preloaded = True
 
     def rule(self, category: str, instance: str) -> CategoryRule:
@@ -209,20 +217,28 @@ class PoolBuilder:
             )
         return self._absent
 
-    def _share(self, judge: int) -> int:
+    def _whole_share(self, judge: int) -> int:
         share = self._shares.get(judge)
         return FULL_SHARE if share is None else int(share * FULL_SHARE)
 
+    def _share(self, judge: int, category: str) -> int:
+        return category_share(self._whole_share(judge), self._specialisations[judge])
+
     def _load_missing(self, judges: Iterable[int]) -> None:
-        missing = [j for j in judges if j not in self._loads]
+        missing = [j for j in judges if j not in self._loaded]
         if not missing:
             return
-        for j in missing:
-            self._loads[j] = 0
+        self._loaded.update(missing)
         for start in range(0, len(missing), 5000):
+            chunk = missing[start : start + 5000]
+            for judge, category in JudgeSpecialisation.objects.filter(
+                judge_id__in=chunk
+            ).values_list("judge_id", "category"):
+                self._loads[(judge, category)] = 0
+                self._specialisations[judge] += 1
             counts = (
                 CaseJudge.objects.filter(
-                    judge_id__in=missing[start : start + 5000],
+                    judge_id__in=chunk,
                     role=BenchRole.PRESIDING,
                     case__status__in=OPEN_STATUSES,
                 )
@@ -230,19 +246,22 @@ class PoolBuilder:
                 .annotate(n=Count("pk"))
             )
             for judge, category, instance, n in counts:
-                self._loads[judge] += n * self.weight(category, instance)
+                key = (judge, category)
+                self._loads[key] = self._loads.get(key, 0) + n * self.weight(category, instance)
 
-    def load_of(self, judge: int) -> int:
+    def load_of(self, judge: int, category: str) -> int:
         self._load_missing([judge])
-        return self._loads[judge]
+        return self._loads.get((judge, category), 0)
 
-    def add_load(self, judge: int, weight: int) -> int:
+    def add_load(self, judge: int, category: str, weight: int) -> int:
         self._load_missing([judge])
-        self._loads[judge] += weight
-        return self._loads[judge]
+        key = (judge, category)
+        self._loads[key] = self._loads.get(key, 0) + weight
+        return self._loads[key]
 
-    def share_of(self, judge: int) -> int:
-        return self._share(judge)
+    def share_of(self, judge: int, category: str) -> int:
+        self._load_missing([judge])
+        return self._share(judge, category)
 
     # -- one case -----------------------------------------------------------------------------
 
@@ -310,8 +329,8 @@ class PoolBuilder:
                 [
                     s.judge,
                     self._region_codes.get(s.region, "") if s.region else "",
-                    self._loads[s.judge],
-                    self._share(s.judge),
+                    self._loads.get((s.judge, category), 0),
+                    self._share(s.judge, category),
                 ]
                 for s in seats
                 if s.judge not in absent
@@ -319,14 +338,17 @@ class PoolBuilder:
             "absent": sorted(s.judge for s in seats if s.judge in absent),
         }
 
-    def effective(self) -> dict[int, int]:
-        """Every loaded judge's effective load (``algorithm.effective_load``)."""
-        return {j: effective_load(load, self._share(j)) for j, load in self._loads.items()}
+    def effective(self) -> dict[str, dict[int, int]]:
+        """category → every loaded judge's effective load in it (``algorithm.effective_load``)."""
+        by_category: dict[str, dict[int, int]] = defaultdict(dict)
+        for (judge, category), load in self._loads.items():
+            by_category[category][judge] = effective_load(load, self._share(judge, category))
+        return by_category
 
-    def candidates(self, judges: Sequence[int]) -> list[list[int]]:
-        """``[judge, load, share]`` for each judge (logged with a chair's choice)."""
+    def candidates(self, judges: Sequence[int], category: str) -> list[list[int]]:
+        """``[judge, load, share]`` in ``category`` for each judge (logged with a chair's choice)."""
         self._load_missing(judges)
-        return [[j, self._loads[j], self._share(j)] for j in judges]
+        return [[j, self._loads.get((j, category), 0), self._share(j, category)] for j in judges]
 
     def _court_code(self, court_id: int) -> str:
         if court_id not in self._court_codes:

@@ -131,9 +131,12 @@ def _distribute(
         chosen: int | None = None
         band: list[int] = []
         if len(pool.judges) >= pool.min_pool:
-            band, chosen = algorithm.choose(pool.judges, effective, pool.weight, seed)
-            load = builder.add_load(chosen, pool.weight)
-            effective[chosen] = algorithm.effective_load(load, builder.share_of(chosen))
+            in_category = effective[case.category]
+            band, chosen = algorithm.choose(pool.judges, in_category, pool.weight, seed)
+            load = builder.add_load(chosen, case.category, pool.weight)
+            in_category[chosen] = algorithm.effective_load(
+                load, builder.share_of(chosen, case.category)
+            )
         result: dict[str, Any] = (
             {"outcome": DrawOutcome.ASSIGNED.value, "judge": chosen}
             if chosen is not None
@@ -393,7 +396,7 @@ def chair_assign(*, case: Case, judge: Judge, acting_user: User, note: str) -> D
             "court": case.court.code,
             "category": case.category,
             "instance": case.instance,
-            "pool": builder.candidates(pool.judges),
+            "pool": builder.candidates(pool.judges, case.category),
             "excluded": pool.excluded,
             "result": {"outcome": DrawOutcome.ASSIGNED.value, "judge": judge.pk},
             "chair": acting_user.pk,

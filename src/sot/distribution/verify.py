@@ -176,7 +176,9 @@ def _head_checks(record: dict[str, Any], request_index: int) -> list[Check]:
 
 def _replayed_pool(record: dict[str, Any], draw_index: int) -> tuple[list[int], dict[int, int]]:
     """The case's eligible judges and their effective loads when it was drawn: the batch's pool
-    snapshot, less the regions and judges the entry leaves out, plus the batch's earlier draws."""
+    snapshot, less the regions and judges the entry leaves out, plus the batch's earlier draws
+    (version 2: those in the same category, since loads are per category)."""
+    per_category = record.get("version") != algorithm.VERSION_WHOLE_LOAD
     pool = record["pool"]
     snapshot = _entry(int(pool["snapshot"]), POOL_KIND)
     if snapshot is None:
@@ -193,9 +195,12 @@ def _replayed_pool(record: dict[str, Any], draw_index: int) -> tuple[list[int], 
             document = json.loads(bytes(leaf.data))
             if document.get("kind") != DRAW_KIND:
                 raise ValueError("a gap in the batch")
-            judge = document["data"]["result"].get("judge")
+            earlier_draw = document["data"]
+            if per_category and earlier_draw.get("category") != record["category"]:
+                continue
+            judge = earlier_draw["result"].get("judge")
             if judge in loads:
-                loads[judge] += int(document["data"]["weight"])
+                loads[judge] += int(earlier_draw["weight"])
     regions = set(pool["excluded_regions"])
     excluded = {int(e[0]) for e in pool["excluded"]}
     judges = sorted(
@@ -209,8 +214,11 @@ def _replayed_pool(record: dict[str, Any], draw_index: int) -> tuple[list[int], 
 
 def _choice_check(record: dict[str, Any], number: str, draw_index: int) -> list[Check]:
     try:
+        version = record["version"]
+        if version not in algorithm.VERSIONS:
+            raise ValueError("an algorithm version this verifier does not know")
         signature = bytes.fromhex(record["request"]["signature"])
-        seed = algorithm.randomness(signature, number)
+        seed = algorithm.randomness(signature, number, version)
         result = record["result"]
         weight = int(record["weight"])
         min_pool = int(record["min_pool"])

@@ -192,7 +192,9 @@ def test_the_least_loaded_judge_gets_the_case(country):
     busy, idle, busier = country.judges["home"]
     for judge, n in ((busy, 2), (busier, 3)):
         for _ in range(n):
-            CaseJudgeFactory(case=CaseFactory(court=country.home), judge=judge)
+            CaseJudgeFactory(
+                case=CaseFactory(court=country.home, category=CaseCategory.CRIMINAL), judge=judge
+            )
 
     case = country.register(category=CaseCategory.CRIMINAL)
 
@@ -215,20 +217,71 @@ def test_partial_load_counts_proportionally(country):
 
     record = entry(Draw.objects.get(case=case).leaf_index)
     loads = {j: (load, share) for j, _region, load, share in snapshot(record)["judges"]}
-    assert loads[half.pk] == (150, 500)
-    assert loads[full.pk] == (150, 1000)
+    # Each hears all four categories (the factory's default): a quarter of their share in each.
+    assert loads[half.pk] == (150, 125)
+    assert loads[full.pk] == (150, 250)
     assert presiding(case) == full.pk
+
+
+def test_open_cases_of_another_category_do_not_count(country):
+    """Algorithm version 2: a criminal draw compares criminal loads only (ADR 0013)."""
+    civil_busy, criminal_one, criminal_two = country.judges["home"]
+    for _ in range(6):
+        CaseJudgeFactory(
+            case=CaseFactory(court=country.home, category=CaseCategory.CIVIL), judge=civil_busy
+        )
+    for judge in (criminal_one, criminal_two):
+        CaseJudgeFactory(
+            case=CaseFactory(court=country.home, category=CaseCategory.CRIMINAL), judge=judge
+        )
+
+    case = country.register(category=CaseCategory.CRIMINAL)
+
+    assert presiding(case) == civil_busy.pk
+    record = entry(Draw.objects.get(case=case).leaf_index)
+    assert record["version"] == "sot-distribution/2"
+    assert record["band"] == [civil_busy.pk]
+
+
+def test_a_judge_hearing_two_categories_is_on_half_load_in_each(country):
+    """Same open criminal load, but the judge who also hears civil cases counts it double."""
+    only_criminal, also_civil, busier = country.judges["home"]
+    for judge, categories in (
+        (only_criminal, [CaseCategory.CRIMINAL]),
+        (also_civil, [CaseCategory.CRIMINAL, CaseCategory.CIVIL]),
+        (busier, [CaseCategory.CRIMINAL]),
+    ):
+        judge.specialisations.exclude(category__in=categories).delete()
+    for judge, n in ((only_criminal, 1), (also_civil, 1), (busier, 2)):
+        for _ in range(n):
+            CaseJudgeFactory(
+                case=CaseFactory(court=country.home, category=CaseCategory.CRIMINAL), judge=judge
+            )
+
+    case = country.register(category=CaseCategory.CRIMINAL)
+
+    record = entry(Draw.objects.get(case=case).leaf_index)
+    loads = {j: (load, share) for j, _region, load, share in snapshot(record)["judges"]}
+    assert loads[only_criminal.pk] == (150, 1000)
+    assert loads[also_civil.pk] == (150, 500)
+    assert record["band"] == [only_criminal.pk]
+    assert presiding(case) == only_criminal.pk
 
 
 def test_decided_cases_no_longer_count_towards_load(country):
     judge_a, judge_b, judge_c = country.judges["home"]
     for _ in range(5):
         CaseJudgeFactory(
-            case=CaseFactory(court=country.home, status=CaseStatus.DECIDED), judge=judge_a
+            case=CaseFactory(
+                court=country.home, category=CaseCategory.CRIMINAL, status=CaseStatus.DECIDED
+            ),
+            judge=judge_a,
         )
     for judge in (judge_b, judge_c):
         for _ in range(2):
-            CaseJudgeFactory(case=CaseFactory(court=country.home), judge=judge)
+            CaseJudgeFactory(
+                case=CaseFactory(court=country.home, category=CaseCategory.CRIMINAL), judge=judge
+            )
 
     case = country.register(category=CaseCategory.CRIMINAL)
 

@@ -6,9 +6,11 @@
    loads, draws, both log entries per case, seats, events, draw records, in one transaction. Then it
    re-verifies a sample from the log, and removes the cases (the log keeps its entries: it is
    append-only, so use a throw-away database).
-2. **Year.** Draws every case of the dataset's year in memory with the service's choice rule, and
-   again uniformly at random among the same eligible judges, and reports max/mean of each judge's
-   weighted load within every (court, specialisation) group of 3+ judges, and the Gini coefficient.
+2. **Year.** Draws every case of the dataset's year in memory with the service's choice rule
+   (version 2), with version 1's whole-load rule, and uniformly at random among the same eligible
+   judges, and reports max/mean within every (court, specialisation) group of 3+ judges — of the
+   effective load in the group's category (what version 2 balances), of the whole open load and of
+   the year's assigned load — and the Gini coefficient.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ from django.db import connection, transaction
 from sot.cases.models import Case, CaseStatus, Participant, ParticipantRole
 from sot.cases.signals import case_event_recorded
 from sot.courts.models import Court, Judge, JudgeStatus
+from sot.distribution.algorithm import FULL_SHARE, category_share
 from sot.distribution.eligibility import LEVEL_FOR_INSTANCE, centi
-from sot.distribution.models import CategoryRule, DistributionMode
+from sot.distribution.models import CategoryRule, DistributionMode, JudgeWorkload
 from sot.distribution.services import distribute
-from sot.distribution.simulation import MEAN_DAYS, Intake, simulate
+from sot.distribution.simulation import MEAN_DAYS, Intake, Rule, simulate
 from sot.distribution.stats import gini
 from sot.distribution.verify import verify_case
 
@@ -199,25 +202,37 @@ class Command(BaseCommand):
                 pools.setdefault(key, by_court.get((court, category), []))
                 excluded = frozenset()
             days_open = max(1, int(rng.expovariate(1 / MEAN_DAYS.get(category, 45))))
-            intake.append(Intake((day - first).days, key, weight, excluded, days_open))
+            intake.append(
+                Intake((day - first).days, key, weight, excluded, days_open, category=category)
+            )
         self.stdout.write(f"year: {len(intake):,} cases, {len(pools):,} pools")
-        groups = [g for g in by_court.values() if len(g) >= 3]
-        # A judge who also hears another category's court pool carries that load too: total-load
-        # balancing cannot even out a group whose members hear different mixes of categories.
+        groups = [(cat, g) for (_court, cat), g in by_court.items() if len(g) >= 3]
+        # Groups whose members hear the same mix of categories, and groups that mix judges who also
+        # hear other categories with judges who hear only this one (where version 1, balancing the
+        # whole load, could not even out the group).
         specs: dict[int, set[str]] = defaultdict(set)
         for (_court, category), members in by_court.items():
             for judge in members:
                 specs[judge].add(category)
-        same = [g for g in groups if len({frozenset(specs[j]) for j in g}) == 1]
-        mixed = [g for g in groups if len({frozenset(specs[j]) for j in g}) > 1]
+        same = [(c, g) for c, g in groups if len({frozenset(specs[j]) for j in g}) == 1]
+        mixed = [(c, g) for c, g in groups if len({frozenset(specs[j]) for j in g}) > 1]
+        workload = {
+            j: int(share * FULL_SHARE)
+            for j, share in JudgeWorkload.objects.values_list("judge_id", "share")
+        }
+        shares = {
+            (j, c): category_share(workload.get(j, FULL_SHARE), len(cats))
+            for j, cats in specs.items()
+            for c in cats
+        }
         runs = (
-            ("balanced (Sot)", True, False),
-            ("uniform random", False, False),
-            ("balanced per pool (alternative)", True, True),
+            ("Sot, version 2: load and share per category", Rule.CATEGORY),
+            ("version 1: whole load", Rule.WHOLE),
+            ("uniform random", Rule.RANDOM),
         )
-        for label, balanced, per_pool in runs:
+        for label, draw_rule in runs:
             began = time.perf_counter()
-            outcome = simulate(pools, intake, balanced=balanced, seed=seed, per_pool=per_pool)
+            outcome = simulate(pools, intake, rule=draw_rule, shares=shares, seed=seed)
             elapsed = time.perf_counter() - began
             judges_of = {
                 category: [j for (_c, cat), g in by_court.items() if cat == category for j in g]
@@ -229,8 +244,8 @@ class Command(BaseCommand):
                 + ", ".join(f"{c} {g:.3f}" for c, g in ginis.items())
             )
             for kind, chosen in (("same specialisations", same), ("mixed", mixed)):
-                for measure in ("open", "assigned"):
-                    ratios = sorted(outcome.group_ratios(chosen, measure=measure))
+                for measure in ("effective", "open", "assigned"):
+                    ratios = sorted(outcome.group_ratios(chosen, measure=measure, shares=shares))
                     if not ratios:
                         continue
                     within = sum(1 for r in ratios if r <= 1.10)

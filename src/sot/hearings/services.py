@@ -39,6 +39,7 @@ from .models import (
     Postponement,
     PostponementReason,
 )
+from .signals import hearing_event_recorded
 from .video import video_bridge
 
 NOT_A_PARTICIPANT = _("Only the case's own participants can be summoned.")
@@ -53,7 +54,7 @@ def hearing_event(
     payload: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> HearingEvent:
-    return HearingEvent.objects.create(
+    event = HearingEvent.objects.create(
         case=case,
         hearing=hearing,
         kind=kind,
@@ -61,6 +62,8 @@ def hearing_event(
         payload=payload or {},
         at=at or clock.now(),
     )
+    hearing_event_recorded.send(sender=HearingEvent, event=event)
+    return event
 
 
 def presiding_judge(case: Case) -> Judge | None:

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "sot.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

@@ -1,6 +1,6 @@
 """Text analysis for search: normalisation, Kazakh stems, Russian lemmas, transliteration."""
 
-from .analyzer import QueryTerm, Token, analyze, analyze_query, tokens
+from .analyzer import QueryTerm, Token, analyze, analyze_query, index_terms, term_of, tokens
 from .language import Language, detect_language
 from .transliterate import to_cyrillic, to_latin
 
@@ -11,6 +11,8 @@ __all__ = [
     "analyze",
     "analyze_query",
     "detect_language",
+    "index_terms",
+    "term_of",
     "to_cyrillic",
     "to_latin",
     "tokens",

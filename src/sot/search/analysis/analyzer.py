@@ -1,10 +1,11 @@
 """The one analyzer: text → terms, identical for indexing and querying."""
 
+import functools
 from dataclasses import dataclass
 
 from . import kazakh, russian
 from .language import KAZAKH_LETTERS, Language, detect_language
-from .normalize import normalize, split_words
+from .normalize import WORD, normalize, split_words
 from .transliterate import KAZAKH_LATIN_MARKS, is_latin, to_cyrillic
 
 
@@ -34,6 +35,8 @@ def _kazakh_term(word: str) -> str:
     return kazakh.stem(word)
 
 
+# Court acts reuse a small vocabulary: one lookup per (word, language) instead of the checks below.
+@functools.lru_cache(maxsize=262144)
 def _term(word: str, lang: Language) -> str:
     if word.isdigit():
         return word
@@ -46,6 +49,27 @@ def _term(word: str, lang: Language) -> str:
         # indexing; queries try both (see analyze_query).
         return russian.lemma(word)
     return word
+
+
+def _loanword_readings(word: str) -> set[str]:
+    """Cyrillic readings of a Latin word spelled as a loanword is in Cyrillic: the Latin "i",
+    "ia", "iu" of алимент, алаяқтық, юрист stand for и, я, ю there (the official table maps them
+    to і, іа, іу). Queries only; the index holds the Cyrillic spelling."""
+    cyrillic = to_cyrillic(word)
+    ya = cyrillic.replace("іа", "я").replace("іу", "ю")
+    return {ya, ya.replace("і", "и"), cyrillic.replace("і", "и")} - {cyrillic}
+
+
+def term_of(word: str, lang: Language) -> str:
+    """The term of one normalised word in a text of language ``lang`` (used by snippets)."""
+    return _term(word, lang)
+
+
+def index_terms(text: str, lang: Language | None = None) -> str:
+    """The terms of ``text`` joined by spaces: the pre-analysed input of a whitespace-tokenized
+    index field (one term per word, so word positions survive for phrase queries)."""
+    language = lang or detect_language(text)
+    return " ".join([_term(m.group(), language) for m in WORD.finditer(normalize(text))])
 
 
 def tokens(text: str, lang: Language | None = None) -> list[Token]:
@@ -73,5 +97,7 @@ def analyze_query(text: str, lang: Language | None = None) -> list[QueryTerm]:
             options.add(_kazakh_term(word))
             if not is_latin(word):
                 options.add(russian.lemma(word))
+        if is_latin(word):
+            options.update(kazakh.stem(variant) for variant in _loanword_readings(word))
         result.append(QueryTerm(word, position, frozenset(options)))
     return result

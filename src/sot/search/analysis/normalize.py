@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+WORD = re.compile(r"\d+|[^\W\d_]+")
 
 
 def normalize(text: str) -> str:
@@ -16,4 +16,4 @@ def normalize(text: str) -> str:
 def split_words(text: str) -> list[tuple[str, int, int]]:
     """Split normalised text into (word, start, end); digits and letters never share a token,
     so "ст.188ч.2" and "ст. 188 ч. 2" both give ст, 188, ч, 2."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]

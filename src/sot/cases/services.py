@@ -66,6 +66,19 @@ def _event(
     return event
 
 
+def case_event_record(
+    *,
+    case: Case,
+    kind: str,
+    actor: User | None,
+    payload: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """Append an event other apps own (a petition filed, an act signed or published) to the case's
+    history; receivers of ``case_event_recorded`` see it like any other event."""
+    return _event(case, kind, actor, payload, at)
+
+
 def _lock(case: Case) -> Case:
     """Re-read the case under a row lock so two clerks cannot move it at once."""
     return Case.objects.select_for_update().select_related("court").get(pk=case.pk)

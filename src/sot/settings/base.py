@@ -260,3 +260,18 @@ TASKS = {
 
 # Search indexes (issue 8): derived data under the data directory, rebuilt by `sot search reindex`.
 SOT_SEARCH_INDEX_DIR = Path(os.environ.get("SOT_SEARCH_INDEX_DIR", str(DATA_DIR / "search")))
+
+# Electronic signatures (docs/signatures.md): the roots a signing certificate must chain to, the CRLs
+# checked for revocation, and the verifier (X.509 here; NCA RK through NCANode in production).
+SOT_SIGNATURE_TRUSTED_ROOTS = Path(
+    os.environ.get(
+        "SOT_SIGNATURE_TRUSTED_ROOTS", str(DATA_DIR / "signatures" / "trusted-roots.pem")
+    )
+)
+SOT_SIGNATURE_CRLS = env_list("SOT_SIGNATURE_CRLS", [str(DATA_DIR / "signatures" / "crl")])
+SOT_SIGNATURE_BACKEND = os.environ.get(
+    "SOT_SIGNATURE_BACKEND", "sot.signatures.adapters.x509.X509Verifier"
+)
+SOT_NCANODE_URL = os.environ.get("SOT_NCANODE_URL", "http://127.0.0.1:14579")
+# A test CA (`sot pki init-test-ca`) is trusted only where this is on; never in production.
+SOT_SIGNATURE_ALLOW_TEST_CA = False

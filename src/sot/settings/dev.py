@@ -11,3 +11,4 @@ SECRET_KEY = os.environ.get("SOT_SECRET_KEY") or "sot-dev-only-not-for-productio
 
 # The embedded default must work with nothing prepared: make the data directory on first use.
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+SOT_SIGNATURE_ALLOW_TEST_CA = True  # the demo signs with keys from a local test CA

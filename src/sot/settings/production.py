@@ -33,3 +33,4 @@ X_FRAME_OPTIONS = "DENY"
 # The transparency log's signing key is provisioned (`sot ledger init-key` once, then kept safe): a
 # missing key must stop the server, never be silently replaced by a new one.
 SOT_LEDGER_KEY_AUTOCREATE = False
+SOT_SIGNATURE_ALLOW_TEST_CA = False

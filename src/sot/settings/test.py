@@ -30,3 +30,4 @@ TASKS = {
     }
 }
 SOT_SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="sot-test-search-"))
+SOT_SIGNATURE_ALLOW_TEST_CA = True

@@ -188,6 +188,15 @@ def fill(path: str, case) -> str:
         appeal_id=1,
         appearance_id=1,
         list_id=1,
+        filing_id=1,
+        attachment_id=1,
+        document_id=1,
+        act_id=1,
+        challenge_id=1,
+        token="no-such-token",
+        notice_id=1,
+        contact_id=1,
+        code=case.court.code,
     )
 
 

@@ -24,6 +24,7 @@ APP_DEMOS = (
     "sot.distribution.demo",
     "sot.hearings.demo",
     "sot.council.demo",
+    "sot.signatures.demo",  # before filing and acts: issues the demo users' signing keys
     "sot.filing.demo",
     "sot.acts.demo",
     "sot.search.demo",  # after acts: indexes what acts published

@@ -76,5 +76,5 @@ def test_unknown_indicator_is_404(world: World) -> None:
 @pytest.mark.parametrize(("method", "path"), PROTECTED)
 def test_citizens_are_refused_every_operation(world: World, method: str, path: str) -> None:
     citizen = UserFactory(roles=[Role.CITIZEN])
-    response = getattr(_api(citizen), method)(path.replace("{court}", "filed"))
+    response = getattr(_api(citizen), method)(path.replace("{code}", "filed"))
     assert response.status_code == 403

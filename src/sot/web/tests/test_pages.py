@@ -469,6 +469,7 @@ def test_case_page_query_count_does_not_grow_with_the_case(
     judge = client_for(world, "judge")
 
     # 10 reads + one bench check per bench action offered (rules.may_act asks each time) + the
-    # sections other apps add (distribution, deadlines, hearings: a few reads each, never per row).
-    with django_assert_max_num_queries(13 + 7):
+    # sections other apps add (distribution, deadlines, hearings, filing, acts, notifications: a few
+    # reads each, never per row).
+    with django_assert_max_num_queries(13 + 8):
         assert judge.get(case_url(world.own.pk)).status_code == 200
